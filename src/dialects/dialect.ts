@@ -1,0 +1,18 @@
+import type { Diagnostic } from "../diagnostics.js";
+import type { ConnectionKind, DialectId, Program } from "../ir/schema.js";
+import type { Doc } from "./shared/doc.js";
+
+/** What every dialect folder implements. */
+export interface Dialect {
+  id: DialectId;
+  /** The platform's name, for messages. */
+  platform: string;
+  /** Text → IR, with lexical and syntax diagnostics (no planner checks). */
+  parse(text: string): { program: Program; diagnostics: Diagnostic[] };
+  /** The platform's validation rules over an IR program. */
+  check(program: Program): Diagnostic[];
+  /** IR → Doc, with diagnostics for what the dialect cannot express. */
+  emit(program: Program): { doc: Doc; diagnostics: Diagnostic[] };
+  /** What the dialect can express, for translation planning. */
+  capabilities: { connectionKinds: readonly ConnectionKind[] };
+}

@@ -1,0 +1,558 @@
+// Materialize's planner rules (spec §3–§5) as a pass over the IR. The
+// connection's options are re-derived from the IR (fields plus verbatim
+// options, with their source spans), so the rules see exactly what the
+// platform's planner sees, whether the IR came from Materialize text, from
+// another dialect or from JSON.
+import { error, warning, type Diagnostic } from "../../diagnostics.js";
+import type { ConnectionChange, JsonValue, ObjectName, Program, SecretValue, Span, Statement, Value } from "../../ir/schema.js";
+import {
+  FIELDS,
+  OPTION_VALUE_TYPE,
+  optionRank,
+  typeOfKind,
+  type MzConnectionType,
+  type MzOptionName,
+} from "./catalog.js";
+import { byteaFromText, evaluate, EvaluationError, walkExpr, type Constant } from "./expression.js";
+import { optionsOf, type MzConnectionExtras, type MzOption } from "./fields.js";
+import type { MzStatementExtras } from "./lower.js";
+import { printName } from "./print.js";
+import { parseExpression } from "./parse.js";
+
+const MAX_SECRET_BYTES = 512 * 1024;
+const MAX_NAME_PARTS = 3;
+
+/** Values containing a template placeholder (`${...}`) are not format-checked. */
+const PLACEHOLDER = /\$\{[^}]*\}/;
+
+type Report = (message: string, span: Span | undefined, code?: string) => void;
+
+function textValue(value: Value | undefined): string | undefined {
+  if (value?.kind === "string") return value.value;
+  if (value?.kind === "identifier" && value.name.parts.length === 1) return value.name.parts[0]!.value;
+  return undefined;
+}
+
+function describeValueKind(option: string, type: string): string {
+  return `invalid ${option}: cannot use value as ${type}`;
+}
+
+/** §3: the planner's typing of one option value. */
+function checkValueType(option: MzOptionName, value: Value | undefined, span: Span | undefined, report: Report): void {
+  const type = OPTION_VALUE_TYPE[option];
+  if (value === undefined) {
+    report(`invalid ${option}: must provide a ${type === "secret" ? "secret" : type === "port" || type === "int" ? "number" : "string"} value`, span);
+    return;
+  }
+  switch (type) {
+    case "text":
+      if (textValue(value) === undefined) report(describeValueKind(option, "string"), span);
+      return;
+    case "textOrSecret":
+      if (value.kind !== "secret" && textValue(value) === undefined) report(describeValueKind(option, "string"), span);
+      return;
+    case "secret":
+      if (value.kind !== "secret") report(`invalid ${option}: must provide a secret value`, span);
+      return;
+    case "port":
+    case "int": {
+      if (value.kind !== "number" || !/^-?\d+$/.test(value.value)) {
+        report(describeValueKind(option, "number"), span);
+        return;
+      }
+      const n = Number(value.value);
+      if (type === "port" && (n < 0 || n > 65535)) report(`invalid ${option}: ${value.value} is out of range for a port`, span);
+      return;
+    }
+    case "textList":
+      if (value.kind !== "list" || value.items.some((i) => textValue(i) === undefined)) report(describeValueKind(option, "list"), span);
+      return;
+    case "object":
+      if (value.kind !== "identifier") report(describeValueKind(option, "object name"), span);
+      return;
+    case "privatelink":
+      if (value.kind !== "tunnel" && value.kind !== "identifier") report(describeValueKind(option, "object name"), span);
+      return;
+    case "brokers":
+      if (option === "BROKER" ? value.kind !== "kafka_broker" : value.kind !== "list") report(describeValueKind(option, "broker list"), span);
+      return;
+  }
+}
+
+interface OptionView {
+  /** First occurrence of each option. */
+  first: Map<string, MzOption>;
+  text: (option: MzOptionName) => string | undefined;
+  has: (option: MzOptionName) => boolean;
+  span: (option: MzOptionName) => Span | undefined;
+}
+
+function viewOf(options: MzOption[]): OptionView {
+  const first = new Map<string, MzOption>();
+  for (const o of options) if (!first.has(o.option)) first.set(o.option, o);
+  return {
+    first,
+    text: (option) => textValue(first.get(option)?.value),
+    has: (option) => first.has(option),
+    span: (option) => first.get(option)?.span,
+  };
+}
+
+function connectionRules(type: MzConnectionType, options: MzOption[], statementSpan: Span | undefined, report: Report): void {
+  const o = viewOf(options);
+  const at = (option: MzOptionName) => o.span(option) ?? statementSpan;
+  const required = (option: MzOptionName, message = `${option} option is required`) => {
+    if (!o.has(option)) report(message, statementSpan, "materialize.missing-option");
+  };
+  const formatChecked = (option: MzOptionName): string | undefined => {
+    const text = o.text(option);
+    return text !== undefined && !PLACEHOLDER.test(text) ? text : undefined;
+  };
+  const tunnelOption = (option: "AWS PRIVATELINK") => o.first.get(option)?.value;
+
+  if (o.has("SSH TUNNEL") && o.has("AWS PRIVATELINK")) {
+    report("cannot specify both SSH TUNNEL and AWS PRIVATELINK", at("AWS PRIVATELINK"), "materialize.conflicting-options");
+  }
+  if (type !== "KAFKA") {
+    const pl = tunnelOption("AWS PRIVATELINK");
+    if (pl?.kind === "tunnel" && pl.tunnel.kind === "privatelink" && pl.tunnel.port !== undefined) {
+      report(`invalid CONNECTION: ${type} does not support PORT for AWS PRIVATELINK`, at("AWS PRIVATELINK"));
+    }
+  }
+  const sslPair = (message: string) => {
+    if (o.has("SSL CERTIFICATE") !== o.has("SSL KEY")) report(message, at(o.has("SSL KEY") ? "SSL KEY" : "SSL CERTIFICATE"));
+  };
+
+  switch (type) {
+    case "KAFKA":
+      kafkaRules(options, o, statementSpan, report);
+      return;
+    case "CONFLUENT SCHEMA REGISTRY": {
+      required("URL", "invalid CONNECTION: must specify URL");
+      const url = formatChecked("URL");
+      if (url !== undefined) {
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(url);
+        } catch {
+          report(`parsing schema registry url: relative URL without a base: ${JSON.stringify(url)}`, at("URL"));
+        }
+        if (parsed !== undefined) {
+          if (parsed.hostname === "") report("invalid CONNECTION: URL must specify domain name", at("URL"));
+          else if (parsed.pathname !== "/" && parsed.pathname !== "") report("invalid CONNECTION: URL must have an empty path", at("URL"));
+        }
+      }
+      sslPair("reading from SSL-auth Confluent Schema Registry requires both SSL KEY and SSL CERTIFICATE");
+      return;
+    }
+    case "POSTGRES": {
+      required("HOST");
+      required("DATABASE");
+      required("USER");
+      sslPair("invalid CONNECTION: both SSL KEY and SSL CERTIFICATE are required");
+      const mode = formatChecked("SSL MODE");
+      const modes = ["disable", "require", "required", "verify_ca", "verify-ca", "verify_full", "verify-full"];
+      if (mode !== undefined && !modes.includes(mode)) report(`invalid CONNECTION: unknown SSL MODE ${JSON.stringify(mode.toUpperCase())}`, at("SSL MODE"));
+      return;
+    }
+    case "MYSQL": {
+      required("HOST");
+      required("USER");
+      sslPair("invalid CONNECTION: both SSL KEY and SSL CERTIFICATE are required");
+      const mode = formatChecked("SSL MODE")?.toLowerCase();
+      const modes = ["disabled", "required", "require", "verify_ca", "verify-ca", "verify_identity", "verify-identity"];
+      if (mode !== undefined && !modes.includes(mode)) report(`invalid CONNECTION: unknown SSL MODE ${JSON.stringify(mode.toUpperCase())}`, at("SSL MODE"));
+      if (o.has("AWS CONNECTION")) {
+        if (o.has("PASSWORD")) report("invalid CONNECTION: AWS IAM authentication is not supported with password", at("PASSWORD"));
+        const effective = o.text("SSL MODE")?.toLowerCase() ?? "disabled";
+        if (effective === "disabled") report("invalid CONNECTION: AWS IAM authentication requires SSL to be enabled", at("AWS CONNECTION"));
+      }
+      return;
+    }
+    case "SQL SERVER": {
+      required("HOST");
+      required("DATABASE");
+      required("USER");
+      required("PASSWORD");
+      const mode = formatChecked("SSL MODE")?.toLowerCase();
+      if (mode !== undefined && !["disabled", "required", "verify", "verify_ca"].includes(mode)) {
+        report(`invalid CONNECTION: unknown SSL MODE ${JSON.stringify(mode.toUpperCase())}`, at("SSL MODE"));
+      }
+      if (mode === "verify_ca" && !o.has("SSL CERTIFICATE AUTHORITY")) {
+        report("invalid CONNECTION: SSL MODE 'verify_ca' requires SSL CERTIFICATE AUTHORITY", at("SSL MODE"));
+      }
+      return;
+    }
+    case "AWS": {
+      const keyId = o.has("ACCESS KEY ID");
+      const secret = o.has("SECRET ACCESS KEY");
+      const token = o.has("SESSION TOKEN");
+      const arn = o.has("ASSUME ROLE ARN");
+      const session = o.has("ASSUME ROLE SESSION NAME");
+      if (keyId && arn) report("cannot specify both ACCESS KEY ID and ASSUME ROLE ARN", at("ASSUME ROLE ARN"));
+      else if ((keyId || secret || token) && !(keyId && secret)) {
+        report("must specify both ACCESS KEY ID and SECRET ACCESS KEY with optional SESSION TOKEN", statementSpan);
+      } else if (session && !arn) {
+        report("must specify ASSUME ROLE ARN with optional ASSUME ROLE SESSION NAME", at("ASSUME ROLE SESSION NAME"));
+      } else if (!keyId && !secret && !token && !arn && !session) {
+        report("must specify either ASSUME ROLE ARN or ACCESS KEY ID and SECRET ACCESS KEY", statementSpan);
+      } else if ((keyId || secret) && (arn || session)) {
+        report("cannot specify both ACCESS KEY ID and ASSUME ROLE ARN", at("ASSUME ROLE ARN") ?? at("ASSUME ROLE SESSION NAME"));
+      }
+      return;
+    }
+    case "AWS PRIVATELINK": {
+      required("SERVICE NAME");
+      required("AVAILABILITY ZONES");
+      const zones = o.first.get("AVAILABILITY ZONES")?.value;
+      if (zones?.kind === "list") {
+        const seen = new Set<string>();
+        for (const z of zones.items) {
+          const t = textValue(z);
+          if (t !== undefined && seen.has(t)) report(`connection cannot contain duplicate availability zones: ${t}`, at("AVAILABILITY ZONES"));
+          if (t !== undefined) seen.add(t);
+        }
+      }
+      return;
+    }
+    case "SSH TUNNEL": {
+      required("HOST");
+      required("USER");
+      if (o.first.get("USER")?.value?.kind === "secret") {
+        report("SSH connections do not support supplying USER value as SECRET", at("USER"));
+      }
+      for (const key of ["PUBLIC KEY 1", "PUBLIC KEY 2"] as const) {
+        if (o.has(key)) report(`the ${key} option cannot be explicitly specified`, at(key));
+      }
+      return;
+    }
+    case "ICEBERG CATALOG": {
+      required("CATALOG TYPE", "invalid CONNECTION: ICEBERG connections must specify CATALOG TYPE");
+      required("URL", "invalid CONNECTION: must specify URL");
+      const catalogType = formatChecked("CATALOG TYPE")?.toLowerCase();
+      if (catalogType !== undefined && catalogType !== "s3tablesrest" && catalogType !== "rest") {
+        report("invalid CONNECTION: invalid iceberg catalog type", at("CATALOG TYPE"));
+      }
+      if (catalogType === "s3tablesrest") {
+        required("WAREHOUSE", "invalid CONNECTION: ICEBERG s3tablesrest connections must specify WAREHOUSE");
+        required("AWS CONNECTION", "invalid CONNECTION: ICEBERG s3tablesrest connections require an AWS connection");
+      }
+      if (catalogType === "rest") required("CREDENTIAL", "invalid CONNECTION: ICEBERG rest connections require a CREDENTIAL");
+      const url = formatChecked("URL");
+      if (url !== undefined && !URL.canParse(url)) report(`invalid CONNECTION: invalid URL ${JSON.stringify(url)}`, at("URL"));
+      return;
+    }
+  }
+}
+
+const SSL_OPTIONS: MzOptionName[] = ["SSL CERTIFICATE", "SSL CERTIFICATE AUTHORITY", "SSL KEY"];
+const SASL_OPTIONS: MzOptionName[] = ["SASL MECHANISMS", "SASL USERNAME", "SASL PASSWORD"];
+
+function kafkaRules(options: MzOption[], o: OptionView, statementSpan: Span | undefined, report: Report): void {
+  const at = (option: MzOptionName) => o.span(option) ?? statementSpan;
+  const sources = (["BROKER", "BROKERS", "AWS PRIVATELINK"] as const).filter((s) => o.has(s));
+  if (sources.length === 0) {
+    report("invalid CONNECTION: must set one of BROKER, BROKERS, or AWS PRIVATELINK", statementSpan, "materialize.missing-option");
+  } else if (sources.length > 1) {
+    report("invalid CONNECTION: can only set one of BROKER, BROKERS, or AWS PRIVATELINK", at(sources[1]!), "materialize.conflicting-options");
+  }
+  const brokerValues: Value[] = [];
+  for (const option of options) {
+    if (option.option === "BROKER" && option.value) brokerValues.push(option.value);
+    if (option.option === "BROKERS" && option.value?.kind === "list") brokerValues.push(...option.value.items);
+  }
+  for (const v of brokerValues) {
+    if (v.kind === "kafka_broker" && v.broker.address.includes(",") && !PLACEHOLDER.test(v.broker.address)) {
+      report("invalid CONNECTION: cannot specify multiple Kafka broker addresses in one string", at(o.has("BROKER") ? "BROKER" : "BROKERS"));
+    }
+  }
+  const rules = brokerValues.filter((v) => v.kind === "kafka_broker_rule");
+  if (rules.length > 0) {
+    if (!brokerValues.some((v) => v.kind === "kafka_broker")) {
+      report("invalid CONNECTION: BROKERS must contain at least one static broker address", at("BROKERS"));
+    } else {
+      report("MATCHING broker rules need the enable_kafka_broker_matching_rules feature flag (off by default)", at("BROKERS"), "materialize.feature-flag");
+    }
+    if (o.has("SSH TUNNEL")) report("cannot specify both SSH TUNNEL and MATCHING broker rules", at("SSH TUNNEL"), "materialize.conflicting-options");
+  }
+
+  const written = o.text("SECURITY PROTOCOL");
+  let protocol: string;
+  if (written === undefined) {
+    protocol = SASL_OPTIONS.some((s) => o.has(s)) || o.has("AWS CONNECTION") ? "SASL_SSL" : "SSL";
+  } else {
+    protocol = written.toUpperCase();
+    if (!["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"].includes(protocol) && !PLACEHOLDER.test(written)) {
+      report(`invalid CONNECTION: unknown security protocol: ${written}`, at("SECURITY PROTOCOL"));
+      return;
+    }
+  }
+  const usesSsl = protocol === "SSL" || protocol === "SASL_SSL";
+  const usesSasl = protocol === "SASL_PLAINTEXT" || protocol === "SASL_SSL";
+  const unsupported: MzOptionName[] = [];
+  if (!usesSsl) unsupported.push(...SSL_OPTIONS.filter((s) => o.has(s)));
+  if (!usesSasl) unsupported.push(...SASL_OPTIONS.filter((s) => o.has(s)), ...(o.has("AWS CONNECTION") ? ["AWS CONNECTION" as const] : []));
+  if (o.has("SSL KEY") && !o.has("SSL CERTIFICATE")) unsupported.push("SSL KEY");
+  if (o.has("AWS CONNECTION")) unsupported.push(...SASL_OPTIONS.filter((s) => o.has(s)));
+  if (unsupported.length > 0) {
+    const first = [...unsupported].sort((a, b) => optionRank(a) - optionRank(b))[0]!;
+    report(`invalid CONNECTION: option ${first} not supported with this configuration`, at(first));
+    return;
+  }
+  if (o.has("SSL CERTIFICATE") && !o.has("SSL KEY")) {
+    report("invalid CONNECTION: SSL KEY must be specified with SSL CERTIFICATE", at("SSL CERTIFICATE"));
+  }
+  if (usesSasl && !o.has("AWS CONNECTION")) {
+    for (const s of SASL_OPTIONS) {
+      if (!o.has(s)) {
+        report(`invalid CONNECTION: ${s} must be specified`, statementSpan, "materialize.missing-option");
+        break;
+      }
+    }
+  }
+  const factor = o.first.get("PROGRESS TOPIC REPLICATION FACTOR")?.value;
+  if (factor?.kind === "number" && Number(factor.value) <= 0) {
+    report("invalid CONNECTION: PROGRESS TOPIC REPLICATION FACTOR must be greater than 0", at("PROGRESS TOPIC REPLICATION FACTOR"));
+  }
+}
+
+/** §3 rules shared by CREATE and ALTER ... SET: duplicates, allowed set, value types. */
+function optionRules(type: MzConnectionType | undefined, options: MzOption[], report: Report): void {
+  const seen = new Set<string>();
+  const notAllowed: MzOption[] = [];
+  for (const option of options) {
+    if (seen.has(option.option)) {
+      report(`${option.option} specified more than once`, option.span, "materialize.duplicate-option");
+      continue;
+    }
+    seen.add(option.option);
+    if (!(option.option in OPTION_VALUE_TYPE)) {
+      report(`unknown option ${option.option}`, option.span, "materialize.unknown-option");
+      continue;
+    }
+    if (type !== undefined && FIELDS[type][option.option as MzOptionName] === undefined) {
+      notAllowed.push(option);
+      continue;
+    }
+    checkValueType(option.option as MzOptionName, option.value, option.span, report);
+  }
+  if (notAllowed.length > 0 && type !== undefined) {
+    const names = [...new Set(notAllowed.map((o) => o.option))].sort((a, b) => optionRank(a) - optionRank(b));
+    report(`${type} connections do not support ${names.join(", ")} values`, notAllowed[0]!.span, "materialize.option-not-supported");
+  }
+}
+
+function validateOptionRules(extras: MzStatementExtras | undefined, report: Report): void {
+  const seen = new Set<string>();
+  for (const option of extras?.with ?? []) {
+    if (seen.has(option.option)) report(`${option.option} specified more than once`, option.span, "materialize.duplicate-option");
+    seen.add(option.option);
+    if (option.value !== undefined && option.value.kind !== "boolean") {
+      report(`invalid ${option.option}: cannot use value as boolean`, option.span);
+    }
+  }
+}
+
+function nameRules(name: ObjectName, span: Span | undefined, report: Report): void {
+  if (name.parts.length > MAX_NAME_PARTS) {
+    report(`qualified name can have at most ${MAX_NAME_PARTS} components: ${printName(name)}`, span, "materialize.invalid-name");
+  }
+}
+
+// ---- Secrets ----------------------------------------------------------------------
+
+function constantProblems(constant: Constant): string | undefined {
+  let bytes: Uint8Array;
+  switch (constant.type) {
+    case "null":
+      return "secret value can not be null";
+    case "unknown":
+      bytes = byteaFromText(constant.value);
+      break;
+    case "bytea":
+      bytes = constant.value;
+      break;
+    default:
+      return `AS must have type bytea, not type ${constant.type}`;
+  }
+  if (bytes.length > MAX_SECRET_BYTES) return "secrets can not be bigger than 512KiB";
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return "secret value must be valid UTF-8";
+  }
+  return undefined;
+}
+
+function secretRules(value: SecretValue, span: Span | undefined, report: Report): void {
+  try {
+    if (value.kind === "text") {
+      const problem = constantProblems({ type: "unknown", value: value.value });
+      if (problem) report(problem, span, "materialize.invalid-secret");
+      return;
+    }
+    if (value.expression.dialect !== "materialize") {
+      report(`secret expression written for ${value.expression.dialect} cannot be checked`, span, "materialize.foreign-expression");
+      return;
+    }
+    const parsed = parseExpression(value.expression.sql);
+    if (parsed.expr === undefined) {
+      report(parsed.message ?? "invalid secret expression", span, "materialize.syntax");
+      return;
+    }
+    for (const node of walkExpr(parsed.expr)) {
+      if (node.k === "subquery") return report("AS does not allow subqueries", span, "materialize.invalid-secret");
+      if (node.k === "column") {
+        return report(`column ${JSON.stringify(node.name.parts.map((p) => p.value).join("."))} does not exist`, span, "materialize.invalid-secret");
+      }
+      if (node.k === "parameter") return report("AS does not allow parameters", span, "materialize.invalid-secret");
+    }
+    let constant: Constant;
+    try {
+      constant = evaluate(parsed.expr);
+    } catch (e) {
+      if (e instanceof EvaluationError) return; // not a constant we can evaluate; the platform decides
+      throw e;
+    }
+    if (constant.type === "text" && parsed.expr.k === "cast") {
+      return report("AS must have type bytea, not type text", span, "materialize.invalid-secret");
+    }
+    const problem = constantProblems(constant.type === "text" ? { type: "unknown", value: constant.value } : constant);
+    if (constant.type === "text" && problem === undefined) {
+      return report("AS must have type bytea, not type text", span, "materialize.invalid-secret");
+    }
+    if (problem) report(problem, span, "materialize.invalid-secret");
+  } catch (e) {
+    if (e instanceof EvaluationError) return report(e.message, span, "materialize.invalid-secret");
+    throw e;
+  }
+}
+
+// ---- ALTER CONNECTION -------------------------------------------------------------------
+
+function alterRules(
+  statement: Extract<Statement, { kind: "alter_connection" }>,
+  knownTypes: Map<string, MzConnectionType>,
+  report: Report,
+): void {
+  const action = statement.action;
+  if (action.kind !== "change") return;
+  const changes: ConnectionChange[] = action.changes;
+  const extras = statement.extras?.materialize as MzStatementExtras | undefined;
+  const rotate = changes.filter((c) => c.kind === "rotate_keys");
+  const type = knownTypes.get(nameKey(statement.name));
+  if (rotate.length > 0) {
+    if (changes.length > 1) {
+      report("cannot specify any other actions alongside ALTER CONNECTION...ROTATE KEYS", changes[1]!.span ?? statement.span);
+    } else if (extras?.with !== undefined && extras.with.length > 0) {
+      const text = extras.with.map((w) => (w.value ? `${w.option} = ${valueText(w.value)}` : w.option)).join(", ");
+      report(`ALTER CONNECTION...ROTATE KEYS does not support WITH (${text})`, extras.with[0]!.span ?? statement.span);
+    } else if (type !== undefined && type !== "SSH TUNNEL") {
+      report(`${printName(statement.name)} is not an SSH connection`, rotate[0]!.span ?? statement.span);
+    }
+    return;
+  }
+  validateOptionRules(extras, report);
+  const sets = changes.filter((c): c is Extract<ConnectionChange, { kind: "set" }> => c.kind === "set");
+  const resets = changes.filter((c): c is Extract<ConnectionChange, { kind: "reset" }> => c.kind === "reset");
+  for (const c of [...sets, ...resets]) {
+    if (c.option === "PROGRESS TOPIC" || c.option === "PROGRESS TOPIC REPLICATION FACTOR") {
+      report(`cannot ALTER KAFKA option ${c.option}`, c.span ?? statement.span, "materialize.option-not-alterable");
+    }
+  }
+  optionRules(
+    type,
+    sets.map((s) => ({ option: s.option, ...(s.value ? { value: s.value } : {}), ...(s.span ? { span: s.span } : {}) })),
+    report,
+  );
+  const resetNames = new Set(resets.map((r) => r.option));
+  const both = sets.filter((s) => resetNames.has(s.option)).map((s) => s.option);
+  if (both.length > 0) report(`cannot both SET and DROP/RESET options ${[...new Set(both)].join(", ")}`, statement.span);
+  const touched = new Set([...sets.map((s) => s.option), ...resets.map((r) => r.option)]);
+  if (touched.has("BROKER") && touched.has("BROKERS") && sets.some((s) => s.option === "BROKER" || s.option === "BROKERS")) {
+    if (!(sets.some((s) => s.option === "BROKER") && sets.some((s) => s.option === "BROKERS"))) {
+      report("cannot both SET and DROP/RESET options BROKER, BROKERS", statement.span, "materialize.conflicting-options");
+    }
+  }
+  if (type !== undefined) {
+    const notAllowed = resets.filter((r) => FIELDS[type][r.option as MzOptionName] === undefined).map((r) => r.option);
+    if (notAllowed.length > 0) report(`${type} connections do not support ${notAllowed.join(", ")} values`, statement.span, "materialize.option-not-supported");
+  }
+}
+
+function valueText(value: Value): string {
+  switch (value.kind) {
+    case "string":
+      return `'${value.value.replace(/'/g, "''")}'`;
+    case "boolean":
+      return String(value.value);
+    case "number":
+      return value.value;
+    default:
+      return value.kind;
+  }
+}
+
+function nameKey(name: ObjectName): string {
+  return name.parts.map((p) => p.value).join(".");
+}
+
+// ---- Program ---------------------------------------------------------------------------
+
+/** Runs the planner rules over every statement of a program. */
+export function checkProgram(program: Program): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const knownTypes = new Map<string, MzConnectionType>();
+  for (const statement of program.statements) {
+    const report: Report = (message, span, code = "materialize.invalid-option") => {
+      diagnostics.push(error(code, message, span ?? statement.span));
+    };
+    const reportWarning: Report = (message, span, code = "materialize.warning") => {
+      diagnostics.push(warning(code, message, span ?? statement.span));
+    };
+    switch (statement.kind) {
+      case "create_connection": {
+        nameRules(statement.name, statement.span, report);
+        const type = typeOfKind(statement.connection.kind);
+        if (type === undefined) {
+          report(`Materialize has no ${statement.connection.kind} connection type`, statement.span, "materialize.unsupported-connection-type");
+          break;
+        }
+        knownTypes.set(nameKey(statement.name), type);
+        const extras = statement.connection.extras?.materialize as MzConnectionExtras | undefined;
+        const options: MzOption[] = optionsOf(type, statement.connection, extras);
+        const before = diagnostics.length;
+        optionRules(type, options, report);
+        validateOptionRules(statement.extras?.materialize as MzStatementExtras | undefined, report);
+        // Type-level rules only make sense once each option is well-formed.
+        if (diagnostics.length === before) {
+          connectionRules(type, options, statement.span, (message, span, code) => {
+            if (code === "materialize.feature-flag") reportWarning(message, span, code);
+            else report(message, span, code);
+          });
+        }
+        break;
+      }
+      case "alter_connection":
+        nameRules(statement.name, statement.span, report);
+        alterRules(statement, knownTypes, report);
+        break;
+      case "create_secret":
+        nameRules(statement.name, statement.span, report);
+        secretRules(statement.value, statement.span, report);
+        break;
+      case "alter_secret":
+        nameRules(statement.name, statement.span, report);
+        if (statement.action.kind === "set_value") secretRules(statement.action.value, statement.span, report);
+        break;
+      case "drop":
+        for (const name of statement.names) nameRules(name, statement.span, report);
+        break;
+      default:
+        break;
+    }
+  }
+  return diagnostics;
+}
+
+export type { JsonValue };

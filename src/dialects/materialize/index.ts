@@ -1,0 +1,19 @@
+import type { Dialect } from "../dialect.js";
+import { CONNECTION_TYPES, KIND_OF_TYPE } from "./catalog.js";
+import { checkProgram } from "./check.js";
+import { emitProgram } from "./emit.js";
+import { parseMaterialize } from "./parse.js";
+import type { Diagnostic } from "../../diagnostics.js";
+
+export const materialize: Dialect = {
+  id: "materialize",
+  platform: "Materialize",
+  parse: parseMaterialize,
+  check: checkProgram,
+  emit(program) {
+    const diagnostics: Diagnostic[] = [];
+    const doc = emitProgram(program, { diagnostics });
+    return { doc, diagnostics };
+  },
+  capabilities: { connectionKinds: CONNECTION_TYPES.map((t) => KIND_OF_TYPE[t]) },
+};

@@ -1,0 +1,567 @@
+// Lowering of Materialize parse trees to the IR. Applies the lexical rules
+// that the token grammar leaves open (identifier folding, string escapes,
+// adjacent strings) and places options into concept-named IR fields.
+import { ParserRuleContext, TerminalNode, type Token } from "antlr4ng";
+import * as P from "../../generated/materialize/MaterializeParser.js";
+import { error, type Diagnostic } from "../../diagnostics.js";
+import type {
+  Connection,
+  ConnectionChange,
+  Identifier,
+  JsonValue,
+  ObjectName,
+  SecretValue,
+  Span,
+  Statement,
+  Tunnel,
+  Value,
+} from "../../ir/schema.js";
+import { KIND_OF_TYPE, type MzConnectionType } from "./catalog.js";
+import { evaluate, EvaluationError, printExpr, walkExpr, byteaFromText, type Expr } from "./expression.js";
+import { placeOption, type MzConnectionExtras, type MzLayoutEntry, type MzOption } from "./fields.js";
+import { printName, quoteString } from "./print.js";
+import { MzToken as T, tokenSpan, type SplitStatement } from "./syntax.js";
+import type { SourceText } from "../shared/source.js";
+
+const MAX_IDENTIFIER_BYTES = 255;
+const utf8 = new TextEncoder();
+
+class LoweringError extends Error {
+  constructor(
+    readonly diagnostic: Diagnostic,
+  ) {
+    super(diagnostic.message);
+  }
+}
+
+export interface MzStatementExtras {
+  /** `WITH (VALIDATE ...)` options as written. */
+  with?: MzOption[];
+}
+
+export class Lowering {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly source: SourceText) {}
+
+  private span(ctx: ParserRuleContext | Token): Span {
+    if (ctx instanceof ParserRuleContext) {
+      const start = ctx.start!;
+      const stop = ctx.stop ?? start;
+      const from = this.source.offsetOfCodePoint(start.start);
+      const to = this.source.offsetOfCodePoint(Math.max(stop.stop, start.start - 1) + 1);
+      return this.source.span(from, to);
+    }
+    return tokenSpan(ctx, this.source);
+  }
+
+  private fail(ctx: ParserRuleContext | Token, message: string, code = "materialize.syntax"): never {
+    throw new LoweringError(error(code, message, this.span(ctx)));
+  }
+
+  /** Lowers one parsed statement; a lexical or syntax error yields undefined and a diagnostic. */
+  lowerStatement(tree: P.StatementContext, split: SplitStatement): Statement | undefined {
+    try {
+      const statement = this.statement(tree);
+      statement.span = split.span;
+      if (split.comments.length > 0) statement.comments = split.comments;
+      return statement;
+    } catch (e) {
+      if (e instanceof LoweringError) {
+        this.diagnostics.push(e.diagnostic);
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  private statement(tree: P.StatementContext): Statement {
+    const child = tree.getChild(0);
+    if (child instanceof P.CreateConnectionContext) return this.createConnection(child);
+    if (child instanceof P.AlterConnectionContext) return this.alterConnection(child);
+    if (child instanceof P.CreateSecretContext) return this.createSecret(child);
+    if (child instanceof P.AlterSecretContext) return this.alterSecret(child);
+    if (child instanceof P.DropObjectsContext) return this.dropObjects(child);
+    if (child instanceof P.ShowObjectsContext) return this.showObjects(child);
+    if (child instanceof P.ShowCreateConnectionContext) {
+      return { kind: "show_create_connection", name: this.rawName(child.rawName()), ...(child.REDACTED() ? { redacted: true } : {}) };
+    }
+    if (child instanceof P.ValidateConnectionContext) return { kind: "validate_connection", name: this.rawName(child.rawName()) };
+    if (child instanceof P.CommentOnContext) {
+      const literal = child.stringLiteral();
+      return {
+        kind: "comment_on",
+        objectType: child.CONNECTION() ? "connection" : "secret",
+        name: this.itemName(child.itemName()),
+        comment: literal ? this.string(literal) : null,
+      };
+    }
+    return this.fail(tree, "unsupported statement");
+  }
+
+  // ---- CREATE / ALTER CONNECTION -------------------------------------------
+
+  private connectionType(ctx: P.ConnectionTypeContext): MzConnectionType {
+    const words = [];
+    for (let i = 0; i < ctx.getChildCount(); i++) words.push(ctx.getChild(i)!.getText().toUpperCase());
+    return words.join(" ") as MzConnectionType;
+  }
+
+  private createConnection(ctx: P.CreateConnectionContext): Statement {
+    const type = this.connectionType(ctx.connectionType()!);
+    const options = ctx.connectionOption().map((o) => this.connectionOption(o));
+    const connection = this.buildConnection(type, options);
+    const statement: Statement = {
+      kind: "create_connection",
+      name: this.itemName(ctx.itemName()),
+      ...(ctx.ifNotExists() ? { ifNotExists: true } : {}),
+      connection,
+    };
+    const withOptions = ctx.withOptions();
+    if (withOptions) statement.extras = { materialize: { with: this.withOptions(withOptions) as unknown as JsonValue } };
+    return statement;
+  }
+
+  buildConnection(type: MzConnectionType, options: MzOption[]): Connection {
+    const fields: Record<string, unknown> = { kind: KIND_OF_TYPE[type] };
+    const layout: MzLayoutEntry[] = [];
+    const verbatim: MzOption[] = [];
+    for (const option of options) {
+      const placed = placeOption(type, fields, option);
+      if (placed !== undefined) {
+        layout.push(placed);
+      } else {
+        verbatim.push(option);
+        layout.push({ option: option.option, ...(option.span ? { span: option.span } : {}) });
+      }
+    }
+    const extras: MzConnectionExtras = {};
+    if (layout.length > 0) extras.layout = { options: layout };
+    if (verbatim.length > 0) extras.options = verbatim;
+    fields.extras = { materialize: extras as unknown as Record<string, JsonValue> };
+    return fields as unknown as Connection;
+  }
+
+  private withOptions(ctx: P.WithOptionsContext): MzOption[] {
+    return ctx.validateOption().map((o) => {
+      const value = o.optionValue();
+      return { option: "VALIDATE", ...(value ? { value: this.optionValue(value) } : {}), span: this.span(o) };
+    });
+  }
+
+  private optionName(ctx: P.ValueOptionNameContext): string {
+    const words: string[] = [];
+    for (let i = 0; i < ctx.getChildCount(); i++) words.push(ctx.getChild(i)!.getText().toUpperCase());
+    if (words[0] === "ROLE" || (words[0] === "ASSUME" && words.length === 1)) this.fail(ctx, "unsupported option ROLE");
+    if (words[0] === "PUBLIC") {
+      const n = words[2];
+      if (n !== "1" && n !== "2") this.fail(ctx, `Expected 1 or 2 after PUBLIC KEY, found number "${n}"`);
+    }
+    return words[0] === "USERNAME" ? "USER" : words.join(" ");
+  }
+
+  private connectionOptionName(ctx: P.ConnectionOptionNameContext): string {
+    const valueName = ctx.valueOptionName();
+    if (valueName) return this.optionName(valueName);
+    const words: string[] = [];
+    for (let i = 0; i < ctx.getChildCount(); i++) words.push(ctx.getChild(i)!.getText().toUpperCase());
+    return words.join(" ");
+  }
+
+  connectionOption(ctx: P.ConnectionOptionContext): MzOption {
+    const span = this.span(ctx);
+    if (ctx instanceof P.AwsConnectionOptionContext) {
+      return { option: "AWS CONNECTION", value: this.nameValue(this.rawName(ctx.rawName())), span };
+    }
+    if (ctx instanceof P.SshTunnelOptionContext) {
+      return { option: "SSH TUNNEL", value: this.nameValue(this.rawName(ctx.rawName())), span };
+    }
+    if (ctx instanceof P.AwsPrivatelinkOptionContext) {
+      const tunnel: Tunnel = { kind: "privatelink", connection: this.rawName(ctx.rawName()) };
+      const port = ctx.signedNumber();
+      if (port) tunnel.port = this.portNumber(port);
+      return { option: "AWS PRIVATELINK", value: { kind: "tunnel", tunnel }, span };
+    }
+    if (ctx instanceof P.BrokerOptionContext) {
+      return { option: "BROKER", value: this.kafkaBroker(ctx.kafkaBroker()), span };
+    }
+    if (ctx instanceof P.BrokersOptionContext) {
+      return { option: "BROKERS", value: { kind: "list", items: ctx.brokerEntry().map((e) => this.brokerEntry(e)) }, span };
+    }
+    const valueOption = ctx as P.ValueOptionContext;
+    const option = this.optionName(valueOption.valueOptionName());
+    const value = valueOption.optionValue();
+    return value ? { option, value: this.optionValue(value), span } : { option, span };
+  }
+
+  private portNumber(ctx: P.SignedNumberContext): number {
+    const text = ctx.getText();
+    const n = Number(text);
+    if (!/^-?\d+$/.test(text) || n < 0 || n > 65535) this.fail(ctx, `invalid PORT: ${text} is not a valid port number`, "materialize.invalid-value");
+    return n;
+  }
+
+  private kafkaBroker(ctx: P.KafkaBrokerContext): Value {
+    const address = this.string(ctx.stringLiteral());
+    const tunnelCtx = ctx.brokerTunnel();
+    const broker: { address: string; tunnel?: Tunnel } = { address };
+    if (tunnelCtx instanceof P.SshBrokerTunnelContext) {
+      broker.tunnel = { kind: "ssh", connection: this.rawName(tunnelCtx.rawName()) };
+    } else if (tunnelCtx instanceof P.PrivatelinkBrokerTunnelContext) {
+      broker.tunnel = this.privatelinkTunnel(tunnelCtx.rawName(), tunnelCtx.privatelinkOption());
+    }
+    return { kind: "kafka_broker", broker };
+  }
+
+  private privatelinkTunnel(name: P.RawNameContext, options: P.PrivatelinkOptionContext[]): Tunnel {
+    const tunnel: Tunnel = { kind: "privatelink", connection: this.rawName(name) };
+    for (const o of options) {
+      const valueCtx = o.optionValue();
+      const value = valueCtx ? this.optionValue(valueCtx) : undefined;
+      if (o.AVAILABILITY()) {
+        if (tunnel.availabilityZone !== undefined) this.fail(o, "AVAILABILITY ZONE specified more than once", "materialize.duplicate-option");
+        if (value?.kind !== "string") this.fail(o, "invalid AVAILABILITY ZONE: cannot use value as string", "materialize.invalid-value");
+        tunnel.availabilityZone = value.value;
+      } else {
+        if (tunnel.port !== undefined) this.fail(o, "PORT specified more than once", "materialize.duplicate-option");
+        const n = value?.kind === "number" ? Number(value.value) : NaN;
+        if (!Number.isInteger(n) || n < 0 || n > 65535) this.fail(o, "invalid PORT: cannot use value as number", "materialize.invalid-value");
+        tunnel.port = n;
+      }
+    }
+    return tunnel;
+  }
+
+  private brokerEntry(ctx: P.BrokerEntryContext): Value {
+    if (ctx instanceof P.MatchingRuleContext) {
+      const patternCtx = ctx.stringLiteral();
+      const pattern = this.string(patternCtx);
+      let inner = pattern.startsWith("*") ? pattern.slice(1) : pattern;
+      if (inner.endsWith("*")) inner = inner.slice(0, -1);
+      if (inner.includes("*")) this.fail(patternCtx, "pattern may only contain `*` as a leading and/or trailing wildcard");
+      return {
+        kind: "kafka_broker_rule",
+        rule: { pattern, tunnel: this.privatelinkTunnel(ctx.rawName(), ctx.privatelinkOption()) },
+      };
+    }
+    return this.kafkaBroker((ctx as P.StaticBrokerContext).kafkaBroker());
+  }
+
+  private alterConnection(ctx: P.AlterConnectionContext): Statement {
+    const name = this.itemName(ctx.itemName());
+    const base = { kind: "alter_connection" as const, name, ...(ctx.ifExists() ? { ifExists: true } : {}) };
+    const newName = ctx.ident();
+    if (newName && ctx.RENAME()) return { ...base, action: { kind: "rename", newName: { parts: [this.ident(newName)] } } };
+    if (newName && ctx.OWNER()) return { ...base, action: { kind: "owner", owner: this.ident(newName) } };
+    const changes: ConnectionChange[] = ctx.alterAction().map((a): ConnectionChange => {
+      const span = this.span(a);
+      if (a instanceof P.RotateKeysActionContext) return { kind: "rotate_keys", span };
+      if (a instanceof P.SetActionContext) {
+        const option = this.connectionOption(a.connectionOption());
+        return { kind: "set", option: option.option, ...(option.value ? { value: option.value } : {}), span };
+      }
+      return { kind: "reset", option: this.connectionOptionName((a as P.DropActionContext).connectionOptionName()), span };
+    });
+    const statement: Statement = { ...base, action: { kind: "change", changes } };
+    const withOptions = ctx.withOptions();
+    if (withOptions) statement.extras = { materialize: { with: this.withOptions(withOptions) as unknown as JsonValue } };
+    return statement;
+  }
+
+  // ---- Secrets -------------------------------------------------------------
+
+  private secretValue(ctx: P.ExpressionContext): SecretValue {
+    const expr = this.expression(ctx);
+    if (expr.k === "string") return { kind: "text", value: expr.value };
+    const value: SecretValue = { kind: "expression", expression: { dialect: "materialize", sql: this.printExpr(expr) } };
+    try {
+      const constant = evaluate(expr);
+      if (constant.type === "bytea") {
+        const text = new TextDecoder("utf-8", { fatal: true }).decode(constant.value);
+        value.value = text;
+      } else if (constant.type === "text" || constant.type === "unknown") {
+        value.value = new TextDecoder("utf-8", { fatal: true }).decode(byteaFromText(constant.value));
+      }
+    } catch (e) {
+      if (!(e instanceof EvaluationError) && !(e instanceof TypeError)) throw e;
+    }
+    return value;
+  }
+
+  private createSecret(ctx: P.CreateSecretContext): Statement {
+    return {
+      kind: "create_secret",
+      name: this.itemName(ctx.itemName()),
+      ...(ctx.ifNotExists() ? { ifNotExists: true } : {}),
+      value: this.secretValue(ctx.expression()),
+    };
+  }
+
+  private alterSecret(ctx: P.AlterSecretContext): Statement {
+    const base = {
+      kind: "alter_secret" as const,
+      name: this.itemName(ctx.itemName()),
+      ...(ctx.ifExists() ? { ifExists: true } : {}),
+    };
+    const expression = ctx.expression();
+    if (expression) return { ...base, action: { kind: "set_value", value: this.secretValue(expression) } };
+    const ident = this.ident(ctx.ident()!);
+    if (ctx.RENAME()) return { ...base, action: { kind: "rename", newName: { parts: [ident] } } };
+    return { ...base, action: { kind: "owner", owner: ident } };
+  }
+
+  // ---- DROP / SHOW ---------------------------------------------------------
+
+  private dropObjects(ctx: P.DropObjectsContext): Statement {
+    return {
+      kind: "drop",
+      objectType: ctx.CONNECTION() ? "connection" : "secret",
+      names: ctx.itemName().map((n) => this.itemName(n)),
+      ...(ctx.ifExists() ? { ifExists: true } : {}),
+      ...(ctx.CASCADE() ? { cascade: true } : {}),
+    };
+  }
+
+  private showObjects(ctx: P.ShowObjectsContext): Statement {
+    const statement: Statement = { kind: "show", objectType: ctx.CONNECTIONS() ? "connections" : "secrets" };
+    const from = ctx.itemName();
+    if (from) statement.from = this.itemName(from);
+    const like = ctx.stringLiteral();
+    if (like) statement.like = this.string(like);
+    const where = ctx.expression();
+    if (where) statement.where = { dialect: "materialize", sql: this.printExpr(this.expression(where)) };
+    return statement;
+  }
+
+  // ---- Expressions -----------------------------------------------------------
+
+  private printExpr(e: Expr): string {
+    return printExpr(e, printName, quoteString);
+  }
+
+  /** Lowers a scalar expression; secret checks read it back through `secretExpressionProblems`. */
+  expression(ctx: P.ExpressionContext): Expr {
+    if (ctx instanceof P.PrimaryExprContext) return this.primary(ctx.primaryExpression());
+    if (ctx instanceof P.CastExprContext) return { k: "cast", expr: this.expression(ctx.expression()), type: this.typeName(ctx.typeName()) };
+    if (ctx instanceof P.UnaryExprContext) {
+      const operand = this.expression(ctx.expression());
+      const op = ctx.getChild(0)!.getText();
+      return { k: "unary", op, expr: operand };
+    }
+    if (ctx instanceof P.BinaryExprContext) {
+      const [left, right] = ctx.expression();
+      let op = ctx.getChild(1)!.getText().toUpperCase();
+      if (op === "!=") op = "<>";
+      return { k: "binary", op, left: this.expression(left!), right: this.expression(right!) };
+    }
+    if (ctx instanceof P.IsNullExprContext) return { k: "is_null", expr: this.expression(ctx.expression()), not: ctx.NOT() !== null };
+    if (ctx instanceof P.LikeExprContext) {
+      const [left, right] = ctx.expression();
+      return { k: "like", expr: this.expression(left!), pattern: this.expression(right!), not: ctx.NOT() !== null };
+    }
+    if (ctx instanceof P.NotExprContext) return { k: "not", expr: this.expression(ctx.expression()) };
+    return this.fail(ctx, "unsupported expression");
+  }
+
+  private primary(ctx: P.PrimaryExpressionContext): Expr {
+    if (ctx instanceof P.LiteralExprContext) return this.literalExpr(ctx.literal());
+    if (ctx instanceof P.ParameterExprContext) return { k: "parameter", text: ctx.getText() };
+    if (ctx instanceof P.SubqueryExprContext) {
+      const start = this.source.offsetOfCodePoint(ctx.SELECT().symbol.start);
+      const end = this.source.offsetOfCodePoint((ctx.RPAREN().symbol.start));
+      return { k: "subquery", text: this.source.slice(start, end).trim() };
+    }
+    if (ctx instanceof P.ParenExprContext) return { k: "nested", expr: this.expression(ctx.expression()) };
+    if (ctx instanceof P.CastCallExprContext) return { k: "cast", expr: this.expression(ctx.expression()), type: this.typeName(ctx.typeName()) };
+    if (ctx instanceof P.FunctionCallExprContext) {
+      return { k: "call", name: this.itemName(ctx.itemName()), args: ctx.expression().map((e) => this.expression(e)) };
+    }
+    return { k: "column", name: this.itemName((ctx as P.ColumnExprContext).itemName()) };
+  }
+
+  private typeName(ctx: P.TypeNameContext): string {
+    return printName(this.itemName(ctx.itemName())) + (ctx.LBRACKET() ? "[]" : "");
+  }
+
+  private literalExpr(ctx: P.LiteralContext): Expr {
+    const v = this.literal(ctx);
+    switch (v.kind) {
+      case "string":
+        return { k: "string", value: v.value };
+      case "number":
+        return { k: "number", text: v.value };
+      case "boolean":
+        return { k: "boolean", value: v.value };
+      case "hex":
+        return { k: "hex", value: v.value };
+      case "interval":
+        return { k: "interval", value: v.value };
+      default:
+        return { k: "null" };
+    }
+  }
+
+  // ---- Values ------------------------------------------------------------------
+
+  optionValue(ctx: P.OptionValueContext): Value {
+    if (ctx instanceof P.SequenceValueContext) return { kind: "list", items: ctx.optionValue().map((v) => this.optionValue(v)) };
+    if (ctx instanceof P.MapValueContext) {
+      return {
+        kind: "map",
+        entries: ctx.mapEntry().map((e) => ({ key: this.string(e.stringLiteral()), value: this.optionValue(e.optionValue()) })),
+      };
+    }
+    if (ctx instanceof P.SecretValueContext) return { kind: "secret", name: this.rawName(ctx.rawName()) };
+    if (ctx instanceof P.LiteralValueContext) return this.literal(ctx.literal());
+    return this.nameValue(this.rawName((ctx as P.NameValueContext).rawName()));
+  }
+
+  private nameValue(name: ObjectName): Value {
+    return { kind: "identifier", name };
+  }
+
+  private literal(ctx: P.LiteralContext): Value {
+    const str = ctx.stringLiteral();
+    if (ctx.INTERVAL()) return { kind: "interval", value: this.string(str!) };
+    if (str) return { kind: "string", value: this.string(str) };
+    const number = ctx.NUMBER();
+    if (number) {
+      const text = number.getText().replace(/e/, "E");
+      return { kind: "number", value: ctx.MINUS() ? `-${text}` : text };
+    }
+    const hex = ctx.HEX_STRING();
+    if (hex) return { kind: "hex", value: hex.getText().slice(2, -1) };
+    if (ctx.TRUE()) return { kind: "boolean", value: true };
+    if (ctx.FALSE()) return { kind: "boolean", value: false };
+    return { kind: "null" };
+  }
+
+  /** Decodes a string literal, joining adjacent pieces separated by a newline (§1). */
+  string(ctx: P.StringLiteralContext): string {
+    let out = "";
+    let previous: Token | undefined;
+    for (let i = 0; i < ctx.getChildCount(); i++) {
+      const token = (ctx.getChild(i) as TerminalNode).symbol;
+      if (previous !== undefined) {
+        const gap = this.source.slice(
+          this.source.offsetOfCodePoint(previous.stop + 1),
+          this.source.offsetOfCodePoint(token.start),
+        );
+        if (!/^\s*$/.test(gap) || !/[\n\r]/.test(gap)) {
+          this.fail(token, "Expected end of statement, found string literal (adjacent strings need a newline between them)");
+        }
+      }
+      out += this.decodeStringToken(token);
+      previous = token;
+    }
+    return out;
+  }
+
+  private decodeStringToken(token: Token): string {
+    const text = token.text!;
+    if (token.type === T.STRING) return text.slice(1, -1).replace(/''/g, "'");
+    if (token.type === T.DOLLAR_STRING) {
+      const tagEnd = text.indexOf("$", 1) + 1;
+      return text.slice(tagEnd, text.length - tagEnd);
+    }
+    return this.decodeEscapeString(token, text.slice(2, -1));
+  }
+
+  private decodeEscapeString(token: Token, body: string): string {
+    let out = "";
+    for (let i = 0; i < body.length; i++) {
+      const c = body[i]!;
+      if (c === "'" && body[i + 1] === "'") {
+        out += "'";
+        i++;
+        continue;
+      }
+      if (c !== "\\") {
+        out += c;
+        continue;
+      }
+      const e = body[++i]!;
+      switch (e) {
+        case "b":
+          out += "\b";
+          break;
+        case "f":
+          out += "\f";
+          break;
+        case "n":
+          out += "\n";
+          break;
+        case "r":
+          out += "\r";
+          break;
+        case "t":
+          out += "\t";
+          break;
+        case "u":
+        case "U": {
+          const len = e === "u" ? 4 : 8;
+          const hex = body.slice(i + 1, i + 1 + len);
+          const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === len ? parseInt(hex, 16) : NaN;
+          if (!(code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) this.fail(token, `invalid unicode escape: \\${e}${hex}`, "materialize.lexical");
+          out += String.fromCodePoint(code);
+          i += len;
+          break;
+        }
+        case "x":
+          this.fail(token, "hexadecimal escapes are not supported", "materialize.lexical");
+        // falls through (fail never returns)
+        default:
+          if (/[0-7]/.test(e)) this.fail(token, "octal escapes are not supported", "materialize.lexical");
+          out += e;
+      }
+    }
+    return out;
+  }
+
+  // ---- Names ---------------------------------------------------------------------
+
+  ident(ctx: P.IdentContext): Identifier {
+    const quotedToken = ctx.QUOTED_IDENT();
+    if (quotedToken) {
+      const value = quotedToken.getText().slice(1, -1).replace(/""/g, '"');
+      if (value.length === 0) this.fail(ctx, "zero-length delimited identifier");
+      if (value.includes("\0")) this.fail(ctx, "null character in quoted identifier");
+      this.checkIdentifier(ctx, value);
+      return { value, quoted: true };
+    }
+    const value = ctx.getText().toLowerCase();
+    this.checkIdentifier(ctx, value);
+    return { value, quoted: false };
+  }
+
+  private checkIdentifier(ctx: ParserRuleContext, value: string): void {
+    if (utf8.encode(value).length > MAX_IDENTIFIER_BYTES) this.fail(ctx, "identifier length exceeds 255 bytes");
+    if (value === "." || value === "..") this.fail(ctx, `invalid identifier: ${JSON.stringify(value)}`);
+  }
+
+  itemName(ctx: P.ItemNameContext): ObjectName {
+    return { parts: ctx.ident().map((i) => this.ident(i)) };
+  }
+
+  rawName(ctx: P.RawNameContext): ObjectName {
+    const name = this.itemName(ctx.itemName());
+    const id = ctx.ident();
+    if (id) {
+      if (name.parts.length < 2) this.fail(ctx, "the name of an item in the [id AS name] form needs at least two parts");
+      name.catalogId = id.getText();
+      const version = ctx.NUMBER();
+      if (version) name.version = version.getText();
+    }
+    return name;
+  }
+}
+
+/** Problems the planner reports for a secret's `AS` expression (§5.2). */
+export function secretExpressionProblems(expr: Expr): string[] {
+  for (const node of walkExpr(expr)) {
+    if (node.k === "subquery") return ["AS does not allow subqueries"];
+    if (node.k === "column") return [`column "${node.name.parts.map((p) => p.value).join(".")}" does not exist`];
+    if (node.k === "parameter") return ["AS does not allow parameters"];
+  }
+  return [];
+}

@@ -1,0 +1,43 @@
+// Helpers for reporting what a target dialect cannot express.
+import type { Connection, Extras } from "../../ir/schema.js";
+
+/**
+ * Dotted paths of the leaves of a connection's fields (`tls.ca`,
+ * `brokers[0].tunnel`), skipping `kind` and `extras`. Secret references and
+ * object names count as leaves.
+ */
+export function leafPaths(connection: Connection): string[] {
+  const out: string[] = [];
+  const visit = (value: unknown, path: string) => {
+    if (value === undefined) return;
+    if (Array.isArray(value)) {
+      if (value.length === 0) out.push(path);
+      value.forEach((v, i) => visit(v, `${path}[${i}]`));
+      return;
+    }
+    if (typeof value === "object" && value !== null && !("secret" in value) && !("parts" in value)) {
+      if (Object.keys(value).every((k) => k === "method" || k === "kind")) out.push(path);
+      for (const [k, v] of Object.entries(value)) {
+        if (k === "method" || k === "kind") continue;
+        visit(v, path === "" ? k : `${path}.${k}`);
+      }
+      return;
+    }
+    out.push(path);
+  };
+  for (const [k, v] of Object.entries(connection)) {
+    if (k === "kind" || k === "extras") continue;
+    visit(v, k);
+  }
+  return out;
+}
+
+/** `[dialect, key]` pairs of another dialect's extras (its layout excepted). */
+export function foreignExtras(extras: Extras | undefined, target: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [dialect, bag] of Object.entries(extras ?? {})) {
+    if (dialect === target) continue;
+    for (const key of Object.keys(bag)) if (key !== "layout") out.push([dialect, key]);
+  }
+  return out;
+}

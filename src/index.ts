@@ -1,0 +1,117 @@
+// The connbridge library API.
+import { error, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { dialectById, DIALECT_IDS } from "./dialects/index.js";
+import type { Dialect } from "./dialects/dialect.js";
+import { printDoc } from "./dialects/shared/doc.js";
+import type { DialectId, Program } from "./ir/schema.js";
+import { validateProgram } from "./ir/validate.js";
+
+export type { Diagnostic, Severity } from "./diagnostics.js";
+export { hasErrors } from "./diagnostics.js";
+export type * from "./ir/schema.js";
+export { ProgramSchema } from "./ir/schema.js";
+export { validateProgram, type SchemaError } from "./ir/validate.js";
+export { equivalent, semanticView } from "./ir/equal.js";
+export { DIALECT_IDS } from "./dialects/index.js";
+
+export interface ParseOptions {
+  dialect: DialectId;
+  /** Run the dialect's validation rules too (default true). */
+  check?: boolean;
+}
+
+export interface ParseResult {
+  program: Program;
+  diagnostics: Diagnostic[];
+}
+
+export interface FormatOptions {
+  dialect: DialectId;
+  /** Line width; omitted means unbounded (each statement on one line). */
+  width?: number;
+}
+
+export interface EmitOptions {
+  dialect: DialectId;
+  width?: number;
+}
+
+export interface TranslateOptions {
+  from: DialectId;
+  to: DialectId;
+  width?: number;
+}
+
+export interface TextResult {
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+function resolveDialect(id: string, role: string): { dialect?: Dialect; diagnostic?: Diagnostic } {
+  const dialect = dialectById(id);
+  if (dialect !== undefined) return { dialect };
+  const known = (DIALECT_IDS as readonly string[]).includes(id);
+  return {
+    diagnostic: error(
+      "dialect.unsupported",
+      known ? `the ${id} dialect is not implemented yet (${role})` : `unknown dialect ${JSON.stringify(id)} (${role})`,
+      undefined,
+      `implemented: ${DIALECT_IDS.filter((d) => dialectById(d) !== undefined).join(", ")}`,
+    ),
+  };
+}
+
+/** Parses (and by default checks) text in a dialect. */
+export function parse(text: string, options: ParseOptions): ParseResult {
+  const { dialect, diagnostic } = resolveDialect(options.dialect, "source");
+  if (dialect === undefined) return { program: { statements: [] }, diagnostics: [diagnostic!] };
+  const parsed = dialect.parse(text);
+  const diagnostics = [...parsed.diagnostics];
+  if (options.check !== false) diagnostics.push(...dialect.check(parsed.program));
+  return { program: parsed.program, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Re-prints text in its dialect's canonical form. */
+export function format(text: string, options: FormatOptions): TextResult {
+  const parsed = parse(text, { dialect: options.dialect });
+  if (dialectById(options.dialect) === undefined) return { text: "", diagnostics: parsed.diagnostics };
+  const emitted = emitValid(parsed.program, options.dialect, options.width);
+  return { text: emitted.text, diagnostics: sortDiagnostics([...parsed.diagnostics, ...emitted.diagnostics]) };
+}
+
+function emitValid(program: Program, dialectId: DialectId, width: number | undefined): TextResult {
+  const dialect = dialectById(dialectId)!;
+  const { doc, diagnostics } = dialect.emit(program);
+  return { text: printDoc(doc, width === undefined ? {} : { width }), diagnostics };
+}
+
+/** Writes an IR program (possibly JSON from elsewhere: validated first) in a dialect. */
+export function emit(program: Program | unknown, options: EmitOptions): TextResult {
+  const errors = validateProgram(program);
+  if (errors.length > 0) {
+    return {
+      text: "",
+      diagnostics: errors.map((e) => ({ ...error("ir.invalid", `${e.path || "/"}: ${e.message}`), path: e.path })),
+    };
+  }
+  const { dialect, diagnostic } = resolveDialect(options.dialect, "target");
+  if (dialect === undefined) return { text: "", diagnostics: [diagnostic!] };
+  const valid = program as Program;
+  const emitted = emitValid(valid, options.dialect, options.width);
+  return { text: emitted.text, diagnostics: sortDiagnostics([...dialect.check(valid), ...emitted.diagnostics]) };
+}
+
+/** Translates text from one dialect to another through the IR. */
+export function translate(text: string, options: TranslateOptions): TextResult {
+  const source = resolveDialect(options.from, "source");
+  const target = resolveDialect(options.to, "target");
+  const problems = [source.diagnostic, target.diagnostic].filter((d): d is Diagnostic => d !== undefined);
+  if (problems.length > 0) return { text: "", diagnostics: problems };
+  if (options.from !== options.to) {
+    return {
+      text: "",
+      diagnostics: [error("translate.unsupported-pair", `translation from ${options.from} to ${options.to} is not implemented yet`)],
+    };
+  }
+  return format(text, { dialect: options.to, ...(options.width !== undefined ? { width: options.width } : {}) });
+}
