@@ -9,7 +9,6 @@ import { validateProgram } from "./ir/validate.js";
 export type { Diagnostic, Severity } from "./diagnostics.js";
 export { hasErrors } from "./diagnostics.js";
 export type * from "./ir/schema.js";
-export { ProgramSchema } from "./ir/schema.js";
 export { validateProgram, type SchemaError } from "./ir/validate.js";
 export { equivalent, semanticView } from "./ir/equal.js";
 export { DIALECT_IDS } from "./dialects/index.js";

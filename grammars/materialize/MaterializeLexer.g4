@@ -6,9 +6,39 @@ lexer grammar MaterializeLexer;
 
 options { caseInsensitive = true; }
 
-tokens { UNTERMINATED_BLOCK_COMMENT, UNTERMINATED_DOLLAR_STRING }
+tokens {
+    // Keywords: lexed as IDENT, then typed by keywordType() below, which keeps the
+    // lexer automaton small (fast start-up) and makes keyword matching a table lookup.
+    ACCESS, ALTER, AND, ARN, AS, ASSUME, AUTHORITY, AVAILABILITY, AWS, BROKER, BROKERS,
+    CASCADE, CAST, CATALOG, CERTIFICATE, COMMENT, CONFLUENT, CONNECTION, CONNECTIONS, CREATE,
+    CREDENTIAL, DATABASE, DROP, ENDPOINT, EXISTS, FACTOR, FALSE, FOR, FROM, HOST, ICEBERG, ID,
+    IF, INTERVAL, IS, KAFKA, KEY, KEYS, LIKE, MAP, MATCHING, MECHANISMS, MODE, MYSQL, NAME,
+    NOT, NULL, ON, OR, OWNER, PASSWORD, PORT, POSTGRES, PRIVATELINK, PROGRESS, PROTOCOL,
+    PUBLIC, REDACTED, REGION, REGISTRY, RENAME, REPLICATION, RESET, RESTRICT, ROLE, ROTATE,
+    SASL, SCHEMA, SCOPE, SECRET, SECRETS, SECURITY, SELECT, SERVER, SERVICE, SESSION, SET,
+    SHOW, SQL, SSH, SSL, TO, TOKEN, TOPIC, TRUE, TUNNEL, TYPE, URL, USER, USERNAME, USING,
+    VALIDATE, VERSION, WAREHOUSE, WHERE, WITH, ZONE, ZONES,
+    UNTERMINATED_BLOCK_COMMENT, UNTERMINATED_DOLLAR_STRING
+}
 
 @members {
+    private static keywords: Map<string, number> | undefined;
+
+    /** The keyword token type of a word, or IDENT. Keywords are ASCII, matched case-insensitively. */
+    private keywordType(word: string): number {
+        let keywords = MaterializeLexer.keywords;
+        if (keywords === undefined) {
+            keywords = new Map();
+            for (let type = MaterializeLexer.ACCESS; type <= MaterializeLexer.ZONES; type++) {
+                keywords.set(MaterializeLexer.symbolicNames[type]!, type);
+            }
+            MaterializeLexer.keywords = keywords;
+        }
+        // ASCII only: full Unicode upper-casing would turn "ſet" into SET.
+        if (!/^[A-Za-z_]+$/.test(word)) return MaterializeLexer.IDENT;
+        return keywords.get(word.toUpperCase()) ?? MaterializeLexer.IDENT;
+    }
+
     /** Consumes the rest of a nested block comment after its opening delimiter. */
     private finishBlockComment(): void {
         const input = this.inputStream;
@@ -44,104 +74,6 @@ tokens { UNTERMINATED_BLOCK_COMMENT, UNTERMINATED_DOLLAR_STRING }
     }
 }
 
-ACCESS: 'ACCESS';
-ALTER: 'ALTER';
-AND: 'AND';
-ARN: 'ARN';
-AS: 'AS';
-ASSUME: 'ASSUME';
-AUTHORITY: 'AUTHORITY';
-AVAILABILITY: 'AVAILABILITY';
-AWS: 'AWS';
-BROKER: 'BROKER';
-BROKERS: 'BROKERS';
-CASCADE: 'CASCADE';
-CAST: 'CAST';
-CATALOG: 'CATALOG';
-CERTIFICATE: 'CERTIFICATE';
-COMMENT: 'COMMENT';
-CONFLUENT: 'CONFLUENT';
-CONNECTION: 'CONNECTION';
-CONNECTIONS: 'CONNECTIONS';
-CREATE: 'CREATE';
-CREDENTIAL: 'CREDENTIAL';
-DATABASE: 'DATABASE';
-DROP: 'DROP';
-ENDPOINT: 'ENDPOINT';
-EXISTS: 'EXISTS';
-FACTOR: 'FACTOR';
-FALSE: 'FALSE';
-FOR: 'FOR';
-FROM: 'FROM';
-HOST: 'HOST';
-ICEBERG: 'ICEBERG';
-ID: 'ID';
-IF: 'IF';
-INTERVAL: 'INTERVAL';
-IS: 'IS';
-KAFKA: 'KAFKA';
-KEY: 'KEY';
-KEYS: 'KEYS';
-LIKE: 'LIKE';
-MAP: 'MAP';
-MATCHING: 'MATCHING';
-MECHANISMS: 'MECHANISMS';
-MODE: 'MODE';
-MYSQL: 'MYSQL';
-NAME: 'NAME';
-NOT: 'NOT';
-NULL: 'NULL';
-ON: 'ON';
-OR: 'OR';
-OWNER: 'OWNER';
-PASSWORD: 'PASSWORD';
-PORT: 'PORT';
-POSTGRES: 'POSTGRES';
-PRIVATELINK: 'PRIVATELINK';
-PROGRESS: 'PROGRESS';
-PROTOCOL: 'PROTOCOL';
-PUBLIC: 'PUBLIC';
-REDACTED: 'REDACTED';
-REGION: 'REGION';
-REGISTRY: 'REGISTRY';
-RENAME: 'RENAME';
-REPLICATION: 'REPLICATION';
-RESET: 'RESET';
-RESTRICT: 'RESTRICT';
-ROLE: 'ROLE';
-ROTATE: 'ROTATE';
-SASL: 'SASL';
-SCHEMA: 'SCHEMA';
-SCOPE: 'SCOPE';
-SECRET: 'SECRET';
-SECRETS: 'SECRETS';
-SECURITY: 'SECURITY';
-SELECT: 'SELECT';
-SERVER: 'SERVER';
-SERVICE: 'SERVICE';
-SESSION: 'SESSION';
-SET: 'SET';
-SHOW: 'SHOW';
-SQL: 'SQL';
-SSH: 'SSH';
-SSL: 'SSL';
-TO: 'TO';
-TOKEN: 'TOKEN';
-TOPIC: 'TOPIC';
-TRUE: 'TRUE';
-TUNNEL: 'TUNNEL';
-TYPE: 'TYPE';
-URL: 'URL';
-USER: 'USER';
-USERNAME: 'USERNAME';
-USING: 'USING';
-VALIDATE: 'VALIDATE';
-VERSION: 'VERSION';
-WAREHOUSE: 'WAREHOUSE';
-WHERE: 'WHERE';
-WITH: 'WITH';
-ZONE: 'ZONE';
-ZONES: 'ZONES';
 
 // Literals. Escapes and the adjacent-string rule are applied during lowering.
 ESCAPE_STRING: 'E\'' ( '\\' . | '\'\'' | ~['\\] )* '\'';
@@ -154,7 +86,7 @@ NUMBER: ( [0-9]+ ( '.' [0-9]* )? | '.' [0-9]+ ) ( 'E' [+-]? [0-9]+ )?;
 
 QUOTED_IDENT: '"' ( ~'"' | '""' )* '"';
 UNTERMINATED_QUOTED_IDENT: '"' ( ~'"' | '""' )* EOF;
-IDENT: IDENT_START IDENT_PART*;
+IDENT: IDENT_START IDENT_PART* { this.type = this.keywordType(this.text); };
 
 // Punctuation and operators.
 LPAREN: '(';

@@ -4,7 +4,8 @@
 // share a literal discriminator (`kind`, `method`) are resolved through it,
 // so an error inside a Kafka connection says so instead of "matched no
 // alternative".
-import { ProgramSchema, type Program } from "./schema.js";
+import { readFileSync } from "node:fs";
+import type { Program } from "./schema.js";
 
 export interface SchemaError {
   /** JSON-pointer-like path, e.g. `/statements/0/connection/brokers/1/address`. */
@@ -14,19 +15,23 @@ export interface SchemaError {
 
 type Schema = Record<string, unknown>;
 
-const definitions = new Map<string, Schema>();
-
-function collectDefinitions(schema: unknown): void {
-  if (typeof schema !== "object" || schema === null) return;
-  if (Array.isArray(schema)) {
-    for (const item of schema) collectDefinitions(item);
-    return;
-  }
-  const s = schema as Schema;
-  if (typeof s.$id === "string" && !definitions.has(s.$id)) definitions.set(s.$id, s);
-  for (const value of Object.values(s)) collectDefinitions(value);
+/**
+ * The published schema (schema/ir.schema.json, generated at build time from
+ * schema.ts), read on first use: loading the schema builder at run time would
+ * cost every command-line start tens of milliseconds.
+ */
+let root: Schema | undefined;
+function programSchema(): Schema {
+  root ??= JSON.parse(readFileSync(new URL("../../schema/ir.schema.json", import.meta.url), "utf8")) as Schema;
+  return root;
 }
-collectDefinitions(ProgramSchema);
+
+function definition(ref: string): Schema {
+  const defs = programSchema().$defs as Record<string, Schema>;
+  const target = defs[ref.replace(/^#\/\$defs\//, "")];
+  if (target === undefined) throw new Error(`IR schema has a dangling reference ${ref}`);
+  return target;
+}
 
 function describe(value: unknown): string {
   if (value === null) return "null";
@@ -48,9 +53,7 @@ function discriminatorOf(members: Schema[]): string | undefined {
 
 function check(schema: Schema, value: unknown, path: string, errors: SchemaError[]): void {
   if (typeof schema.$ref === "string") {
-    const target = definitions.get(schema.$ref);
-    if (target === undefined) throw new Error(`IR schema has a dangling reference ${schema.$ref}`);
-    check(target, value, path, errors);
+    check(definition(schema.$ref), value, path, errors);
     return;
   }
   if (Array.isArray(schema.anyOf)) {
@@ -128,7 +131,7 @@ function check(schema: Schema, value: unknown, path: string, errors: SchemaError
 }
 
 function checkUnion(members: Schema[], value: unknown, path: string, errors: SchemaError[]): void {
-  const resolved = members.map((m) => (typeof m.$ref === "string" ? (definitions.get(m.$ref) ?? m) : m));
+  const resolved = members.map((m) => (typeof m.$ref === "string" ? definition(m.$ref) : m));
   const key = discriminatorOf(resolved);
   if (key !== undefined && typeof value === "object" && value !== null && !Array.isArray(value)) {
     const tag = (value as Record<string, unknown>)[key];
@@ -181,7 +184,7 @@ function escapeKey(key: string): string {
 /** Validates a Program given as parsed JSON. Returns the errors (empty when valid). */
 export function validateProgram(value: unknown): SchemaError[] {
   const errors: SchemaError[] = [];
-  check(ProgramSchema as unknown as Schema, value, "", errors);
+  check(programSchema(), value, "", errors);
   return errors;
 }
 

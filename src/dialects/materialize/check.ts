@@ -129,7 +129,7 @@ function connectionRules(type: MzConnectionType, options: MzOption[], statementS
       return;
     case "CONFLUENT SCHEMA REGISTRY": {
       required("URL", "invalid CONNECTION: must specify URL");
-      const url = formatChecked("URL");
+      const url = urlWithPlaceholders(o.text("URL"));
       if (url !== undefined) {
         let parsed: URL | undefined;
         try {
@@ -243,6 +243,16 @@ function connectionRules(type: MzConnectionType, options: MzOption[], statementS
       return;
     }
   }
+}
+
+/**
+ * A URL whose parts are template placeholders is checked with each
+ * placeholder standing for a well-formed value: a leading one for a scheme
+ * and host, any other for a plain word.
+ */
+function urlWithPlaceholders(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  return url.replace(/^\$\{[^}]*\}/, "http://placeholder").replace(/\$\{[^}]*\}/g, "placeholder");
 }
 
 const SSL_OPTIONS: MzOptionName[] = ["SSL CERTIFICATE", "SSL CERTIFICATE AUTHORITY", "SSL KEY"];
@@ -434,6 +444,7 @@ function alterRules(
   statement: Extract<Statement, { kind: "alter_connection" }>,
   knownTypes: Map<string, MzConnectionType>,
   report: Report,
+  reportWarning: Report,
 ): void {
   const action = statement.action;
   if (action.kind !== "change") return;
@@ -457,7 +468,13 @@ function alterRules(
   const resets = changes.filter((c): c is Extract<ConnectionChange, { kind: "reset" }> => c.kind === "reset");
   for (const c of [...sets, ...resets]) {
     if (c.option === "PROGRESS TOPIC" || c.option === "PROGRESS TOPIC REPLICATION FACTOR") {
-      report(`cannot ALTER KAFKA option ${c.option}`, c.span ?? statement.span, "materialize.option-not-alterable");
+      // Under IF EXISTS the statement is a no-op when the connection is missing,
+      // which only the catalog knows: then it is a warning, not an error.
+      (statement.ifExists ? reportWarning : report)(
+        `cannot ALTER KAFKA option ${c.option}`,
+        c.span ?? statement.span,
+        "materialize.option-not-alterable",
+      );
     }
   }
   optionRules(
@@ -535,7 +552,7 @@ export function checkProgram(program: Program): Diagnostic[] {
       }
       case "alter_connection":
         nameRules(statement.name, statement.span, report);
-        alterRules(statement, knownTypes, report);
+        alterRules(statement, knownTypes, report, reportWarning);
         break;
       case "create_secret":
         nameRules(statement.name, statement.span, report);

@@ -107,11 +107,18 @@ interface Segment {
   method?: string;
 }
 
+const segmentCache = new Map<string, Segment[]>();
+
 function segmentsOf(path: string): Segment[] {
-  return path.split(".").map((s) => {
-    const [key, method] = s.split("@");
-    return method === undefined ? { key: key! } : { key: key!, method };
-  });
+  let segments = segmentCache.get(path);
+  if (segments === undefined) {
+    segments = path.split(".").map((s) => {
+      const [key, method] = s.split("@");
+      return method === undefined ? { key: key! } : { key: key!, method };
+    });
+    segmentCache.set(path, segments);
+  }
+  return segments;
 }
 
 function getPath(target: Fields, path: string): unknown {
@@ -246,6 +253,11 @@ function valueOfField(option: MzOptionName, field: unknown, layout: MzLayoutEntr
   }
 }
 
+/** The IR field path of a catalogue path (`auth@access_key.accessKeyId` → `auth.accessKeyId`). */
+function fieldPathOf(path: string): string {
+  return segmentsOf(path).map((s) => s.key).join(".");
+}
+
 export interface ExtractedOption extends MzOption {
   /** IR field paths this option consumed (for loss reporting). */
   consumed: string[];
@@ -259,7 +271,9 @@ export function optionsOf(type: MzConnectionType, connection: Connection, extras
   const fields = connection as unknown as Fields;
   const layout = extras?.layout?.options ?? [];
   const out: ExtractedOption[] = [];
-  const layoutFor = (option: string) => layout.find((l) => l.option === option);
+  const firstLayout = new Map<string, MzLayoutEntry>();
+  for (const l of layout) if (!firstLayout.has(l.option)) firstLayout.set(l.option, l);
+  const layoutFor = (option: string) => firstLayout.get(option);
 
   for (const [name, path] of Object.entries(FIELDS[type]) as [MzOptionName, string][]) {
     if (name === "BROKERS") continue;
@@ -297,7 +311,7 @@ export function optionsOf(type: MzConnectionType, connection: Connection, extras
     if (field === undefined) continue;
     const value = valueOfField(name, field, layoutFor(name));
     if (value === undefined) continue;
-    out.push({ option: name, value, consumed: [path.replace(/@\w+/g, "")] });
+    out.push({ option: name, value, consumed: [fieldPathOf(path)] });
   }
   for (const raw of extras?.options ?? []) out.push({ ...raw, consumed: [] });
 

@@ -535,7 +535,7 @@ export class Lowering {
   }
 
   private checkIdentifier(ctx: ParserRuleContext, value: string): void {
-    if (utf8.encode(value).length > MAX_IDENTIFIER_BYTES) this.fail(ctx, "identifier length exceeds 255 bytes");
+    if (value.length * 3 > MAX_IDENTIFIER_BYTES && utf8.encode(value).length > MAX_IDENTIFIER_BYTES) this.fail(ctx, "identifier length exceeds 255 bytes");
     if (value === "." || value === "..") this.fail(ctx, `invalid identifier: ${JSON.stringify(value)}`);
   }
 

@@ -1,7 +1,7 @@
 // Materialize text → IR program: split, decide what is in scope, parse each
 // statement with the ANTLR grammar, lower it. Statements of other kinds pass
 // through verbatim with an info diagnostic.
-import { CharStream, CommonTokenStream, BailErrorStrategy, ParseCancellationException, PredictionMode, type Token } from "antlr4ng";
+import { CommonTokenStream, BailErrorStrategy, ParseCancellationException, PredictionMode, type Token } from "antlr4ng";
 import { MaterializeLexer } from "../../generated/materialize/MaterializeLexer.js";
 import { MaterializeParser } from "../../generated/materialize/MaterializeParser.js";
 import { error, info, type Diagnostic } from "../../diagnostics.js";
@@ -9,7 +9,7 @@ import type { Program, Statement } from "../../ir/schema.js";
 import type { Expr } from "./expression.js";
 import { Lowering } from "./lower.js";
 import { describeToken, MAX_STATEMENT_BYTES, MzToken as T, parseStatement, splitStatements, tokenSpan, type SplitStatement } from "./syntax.js";
-import { SourceText } from "../shared/source.js";
+import { SourceCharStream, SourceText } from "../shared/source.js";
 
 const utf8 = new TextEncoder();
 
@@ -71,7 +71,7 @@ export function parseMaterialize(text: string): ParseResult {
   const lowering = new Lowering(split.source);
   const statements: Statement[] = [];
   for (const statement of split.statements) {
-    if (utf8.encode(statement.text).length > MAX_STATEMENT_BYTES) {
+    if (statement.text.length * 3 > MAX_STATEMENT_BYTES && utf8.encode(statement.text).length > MAX_STATEMENT_BYTES) {
       diagnostics.push(error("materialize.too-large", `statement exceeds ${MAX_STATEMENT_BYTES} bytes`, statement.span));
       statements.push(keptAsWritten(statement));
       continue;
@@ -103,7 +103,7 @@ export function parseMaterialize(text: string): ParseResult {
 /** Re-reads an expression kept as text in the IR (secret values, SHOW ... WHERE). */
 export function parseExpression(sql: string): { expr?: Expr; message?: string } {
   const source = new SourceText(sql);
-  const lexer = new MaterializeLexer(CharStream.fromString(sql));
+  const lexer = new MaterializeLexer(new SourceCharStream(source));
   lexer.removeErrorListeners();
   const parser = new MaterializeParser(new CommonTokenStream(lexer));
   parser.removeErrorListeners();

@@ -6,7 +6,6 @@
 import {
   BailErrorStrategy,
   BaseErrorListener,
-  CharStream,
   CommonTokenFactory,
   CommonTokenStream,
   DefaultErrorStrategy,
@@ -22,7 +21,7 @@ import { MaterializeLexer } from "../../generated/materialize/MaterializeLexer.j
 import { MaterializeParser, type StatementContext } from "../../generated/materialize/MaterializeParser.js";
 import { error, type Diagnostic } from "../../diagnostics.js";
 import type { Comment, Span } from "../../ir/schema.js";
-import { SourceText } from "../shared/source.js";
+import { SourceCharStream, SourceText } from "../shared/source.js";
 
 const T = MaterializeLexer;
 
@@ -72,7 +71,7 @@ export function tokenSpan(token: Token, source: SourceText): Span {
 /** Tokenises the input and splits it into statements. */
 export function splitStatements(text: string): SplitResult {
   const source = new SourceText(text);
-  const lexer = new MaterializeLexer(CharStream.fromString(text));
+  const lexer = new MaterializeLexer(new SourceCharStream(source));
   lexer.removeErrorListeners();
   const all = lexer.getAllTokens();
   const diagnostics: Diagnostic[] = [];
@@ -162,7 +161,7 @@ export function describeToken(token: Token): string {
 
 function describeExpected(type: number): string {
   if (type === T.EOF) return "end of statement";
-  if (isKeywordType(type)) return MaterializeLexer.literalNames[type]?.slice(1, -1) ?? String(type);
+  if (isKeywordType(type)) return MaterializeLexer.symbolicNames[type] ?? String(type);
   const punctuation = PUNCTUATION_NAMES[type];
   if (punctuation !== undefined) return punctuation;
   switch (type) {

@@ -1,10 +1,10 @@
 // Thin layer over prettier's Doc builders shared by every emitter.
-import { doc } from "prettier";
-import type { Doc } from "prettier";
+import { builders, printer } from "prettier/doc";
+type Doc = builders.Doc;
 import type { Comment, Statement } from "../../ir/schema.js";
 
 export type { Doc };
-export const { group, indent, line, softline, hardline, join } = doc.builders;
+export const { group, indent, line, softline, hardline, join } = builders;
 
 /** Parenthesised, comma-separated list that breaks one item per line when it does not fit. */
 export function parenList(items: Doc[], open = "(", close = ")"): Doc {
@@ -19,7 +19,7 @@ export interface PrintOptions {
 
 export function printDoc(d: Doc, options: PrintOptions): string {
   const width = options.width === undefined || !Number.isFinite(options.width) ? Number.MAX_SAFE_INTEGER : options.width;
-  return doc.printer.printDocToString(d, { printWidth: width, tabWidth: 4, useTabs: false }).formatted;
+  return printer.printDocToString(d, { printWidth: width, tabWidth: 4, useTabs: false }).formatted;
 }
 
 /** Comments as SQL comments in dialects with `--` and `/* *\/` comments. */

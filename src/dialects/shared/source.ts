@@ -1,3 +1,4 @@
+import { Token, type CharStream, type Interval } from "antlr4ng";
 import type { Position, Span } from "../../ir/schema.js";
 
 /**
@@ -60,5 +61,82 @@ export class SourceText {
 
   slice(start: number, end: number): string {
     return this.text.slice(start, end);
+  }
+}
+
+/**
+ * An ANTLR character stream over a SourceText. Built with one pass of
+ * charCodeAt (the runtime's own stream iterates the string and boxes every
+ * code point), and token text is sliced from the original string.
+ */
+export class SourceCharStream implements CharStream {
+  name = "";
+  index = 0;
+  private readonly data: Uint32Array;
+
+  constructor(private readonly source: SourceText) {
+    const text = source.text;
+    const data = new Uint32Array(text.length);
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          data[n++] = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+          i++;
+          continue;
+        }
+      }
+      data[n++] = c;
+    }
+    this.data = n === text.length ? data : data.slice(0, n);
+  }
+
+  reset(): void {
+    this.index = 0;
+  }
+
+  consume(): void {
+    if (this.index >= this.data.length) throw new Error("cannot consume EOF");
+    this.index++;
+  }
+
+  LA(offset: number): number {
+    if (offset === 0) return 0;
+    const pos = this.index + (offset < 0 ? offset + 1 : offset) - 1;
+    return pos < 0 || pos >= this.data.length ? Token.EOF : this.data[pos]!;
+  }
+
+  mark(): number {
+    return -1;
+  }
+
+  release(): void {}
+
+  seek(index: number): void {
+    this.index = Math.min(index, this.data.length);
+  }
+
+  get size(): number {
+    return this.data.length;
+  }
+
+  getSourceName(): string {
+    return this.name;
+  }
+
+  getTextFromRange(start: number, stop?: number): string {
+    const last = Math.min(stop ?? this.data.length - 1, this.data.length - 1);
+    if (start > last) return "";
+    return this.source.text.slice(this.source.offsetOfCodePoint(start), this.source.offsetOfCodePoint(last + 1));
+  }
+
+  getTextFromInterval(interval: Interval): string {
+    return this.getTextFromRange(interval.start, interval.stop);
+  }
+
+  toString(): string {
+    return this.source.text;
   }
 }
