@@ -112,7 +112,9 @@ GT_EQ: '>=';
 LT: '<';
 GT: '>';
 DOT: '.';
-OPERATOR: [+\-*/<>=~!@#%^&|`?]+;
+// Other operator characters, one token each. Operator runs never swallow the
+// start of a comment (`--`, `/*`), because `-` and `/` are tokens of their own.
+OPERATOR: [~!@#%^&|`?];
 
 LINE_COMMENT: '--' ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT: '/*' { this.finishBlockComment(); } -> channel(HIDDEN);
