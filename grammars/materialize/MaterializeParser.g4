@@ -1,28 +1,28 @@
 // Materialize connection and secret DDL (spec/materialize.md §2).
 // The grammar mirrors the platform's parser: every option name is accepted
 // after every connection type; per-type rules live in the check pass.
-// One statement is parsed at a time; the statement splitter feeds it tokens.
+// One statement is parsed at a time; the statement splitter feeds it its
+// tokens without the terminating semicolons.
 parser grammar MaterializeParser;
 
 options { tokenVocab = MaterializeLexer; }
 
 statement
-    : ( createConnection
-      | alterConnection
-      | createSecret
-      | alterSecret
+    // Shared leading keywords are factored out so that an error right after
+    // them names what may follow (`CREATE OR` → "Expected CONNECTION or SECRET").
+    : ( CREATE ( createConnection | createSecret )
+      | ALTER ( alterConnection | alterSecret )
       | dropObjects
-      | showObjects
-      | showCreateConnection
+      | SHOW ( showObjects | showCreateConnection )
       | validateConnection
       | commentOn
-      ) SEMI* EOF
+      ) EOF
     ;
 
 // ---- CREATE CONNECTION -------------------------------------------------
 
 createConnection
-    : CREATE CONNECTION ifNotExists? itemName
+    : CONNECTION ifNotExists? itemName
       ( TO connectionType LPAREN connectionOption (COMMA connectionOption)* RPAREN
       | FOR connectionType connectionOption (COMMA connectionOption)*
       )
@@ -132,7 +132,7 @@ mapEntry: stringLiteral ARROW optionValue;
 // ---- ALTER CONNECTION --------------------------------------------------
 
 alterConnection
-    : ALTER CONNECTION ifExists? itemName
+    : CONNECTION ifExists? itemName
       ( RENAME TO ident
       | OWNER TO ident
       | alterAction (COMMA alterAction)* withOptions?
@@ -147,10 +147,10 @@ alterAction
 
 // ---- Secrets -----------------------------------------------------------
 
-createSecret: CREATE SECRET ifNotExists? itemName AS expression;
+createSecret: SECRET ifNotExists? itemName AS expression;
 
 alterSecret
-    : ALTER SECRET ifExists? itemName
+    : SECRET ifExists? itemName
       ( AS expression
       | RENAME TO ident
       | OWNER TO ident
@@ -164,10 +164,10 @@ dropObjects
     ;
 
 showObjects
-    : SHOW (CONNECTIONS | SECRETS) (FROM itemName)? (LIKE stringLiteral | WHERE expression)?
+    : (CONNECTIONS | SECRETS) (FROM itemName)? (LIKE stringLiteral | WHERE expression)?
     ;
 
-showCreateConnection: SHOW REDACTED? CREATE CONNECTION rawName;
+showCreateConnection: REDACTED? CREATE CONNECTION rawName;
 
 validateConnection: VALIDATE CONNECTION rawName;
 

@@ -440,18 +440,56 @@ function secretRules(value: SecretValue, span: Span | undefined, report: Report)
 
 // ---- ALTER CONNECTION -------------------------------------------------------------------
 
+/** A connection created earlier in the same input: its type and current options. */
+interface KnownConnection {
+  type: MzConnectionType;
+  options: MzOption[];
+}
+
 function alterRules(
   statement: Extract<Statement, { kind: "alter_connection" }>,
-  knownTypes: Map<string, MzConnectionType>,
+  known: Map<string, KnownConnection>,
   report: Report,
   reportWarning: Report,
 ): void {
   const action = statement.action;
+  const key = nameKey(statement.name);
+  const current = known.get(key);
+  if (action.kind === "rename" && current !== undefined) {
+    known.delete(key);
+    known.set(nameKey({ parts: [...statement.name.parts.slice(0, -1), ...action.newName.parts] }), current);
+  }
   if (action.kind !== "change") return;
-  const changes: ConnectionChange[] = action.changes;
+  let errorsSeen = false;
+  const countingReport: Report = (message, span, code) => {
+    errorsSeen = true;
+    report(message, span, code);
+  };
+  alterChangeRules(statement, action.changes, current?.type, countingReport, reportWarning);
+  if (current === undefined || errorsSeen || action.changes.some((c) => c.kind === "rotate_keys")) return;
+  // The platform re-plans the altered definition as a CREATE (spec §5.1).
+  const changed = new Set(action.changes.map((c) => (c.kind === "rotate_keys" ? "" : c.option)));
+  if (changed.has("BROKER") || changed.has("BROKERS")) changed.add("BROKER").add("BROKERS");
+  const options = [
+    ...current.options.filter((o) => !changed.has(o.option)),
+    ...action.changes.flatMap((c) => (c.kind === "set" ? [{ option: c.option, ...(c.value ? { value: c.value } : {}) }] : [])),
+  ];
+  const replanned: Report = (message, _span, code) => report(`invalid ALTER CONNECTION: ${message}`, statement.span, code);
+  connectionRules(current.type, options, statement.span, (message, span, code) => {
+    if (code !== "materialize.feature-flag") replanned(message, span, code);
+  });
+  current.options = options;
+}
+
+function alterChangeRules(
+  statement: Extract<Statement, { kind: "alter_connection" }>,
+  changes: ConnectionChange[],
+  type: MzConnectionType | undefined,
+  report: Report,
+  reportWarning: Report,
+): void {
   const extras = statement.extras?.materialize as MzStatementExtras | undefined;
   const rotate = changes.filter((c) => c.kind === "rotate_keys");
-  const type = knownTypes.get(nameKey(statement.name));
   if (rotate.length > 0) {
     if (changes.length > 1) {
       report("cannot specify any other actions alongside ALTER CONNECTION...ROTATE KEYS", changes[1]!.span ?? statement.span);
@@ -519,7 +557,7 @@ function nameKey(name: ObjectName): string {
 /** Runs the planner rules over every statement of a program. */
 export function checkProgram(program: Program): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const knownTypes = new Map<string, MzConnectionType>();
+  const known = new Map<string, KnownConnection>();
   for (const statement of program.statements) {
     const report: Report = (message, span, code = "materialize.invalid-option") => {
       diagnostics.push(error(code, message, span ?? statement.span));
@@ -535,9 +573,9 @@ export function checkProgram(program: Program): Diagnostic[] {
           report(`Materialize has no ${statement.connection.kind} connection type`, statement.span, "materialize.unsupported-connection-type");
           break;
         }
-        knownTypes.set(nameKey(statement.name), type);
         const extras = statement.connection.extras?.materialize as MzConnectionExtras | undefined;
         const options: MzOption[] = optionsOf(type, statement.connection, extras);
+        known.set(nameKey(statement.name), { type, options });
         const before = diagnostics.length;
         optionRules(type, options, report);
         validateOptionRules(statement.extras?.materialize as MzStatementExtras | undefined, report);
@@ -552,7 +590,7 @@ export function checkProgram(program: Program): Diagnostic[] {
       }
       case "alter_connection":
         nameRules(statement.name, statement.span, report);
-        alterRules(statement, knownTypes, report, reportWarning);
+        alterRules(statement, known, report, reportWarning);
         break;
       case "create_secret":
         nameRules(statement.name, statement.span, report);

@@ -3,7 +3,7 @@
 // the platform re-prints it; a finite width breaks option lists one per line.
 import { error, warning, type Diagnostic } from "../../diagnostics.js";
 import type { Connection, JsonValue, Program, SecretValue, Statement, Tunnel, Value } from "../../ir/schema.js";
-import { group, hardline, join, line, parenList, statementComments, printComments, type Doc } from "../shared/doc.js";
+import { group, hardline, indent, join, line, parenList, statementComments, printComments, type Doc } from "../shared/doc.js";
 import { typeOfKind } from "./catalog.js";
 import { optionsOf, type MzConnectionExtras, type MzOption } from "./fields.js";
 import type { MzStatementExtras } from "./lower.js";
@@ -163,7 +163,9 @@ function emitAlterConnection(statement: Extract<Statement, { kind: "alter_connec
     if (c.kind === "reset") return `DROP (${c.option})`;
     return ["SET (", printOption(c), ")"];
   });
-  return group([...head, " ", join([",", line], changes), withClause(materializeExtras<MzStatementExtras>(statement.extras))]);
+  const options = materializeExtras<MzStatementExtras>(statement.extras)?.with ?? [];
+  const withOptions: Doc = options.length > 0 ? [line, "WITH ", parenList(options.map(printOption))] : "";
+  return group([...head, indent([line, join([",", line], changes), withOptions])]);
 }
 
 function emitStatement(statement: Statement, ctx: EmitContext): Doc | undefined {

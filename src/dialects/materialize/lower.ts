@@ -55,8 +55,8 @@ export class Lowering {
     return tokenSpan(ctx, this.source);
   }
 
-  private fail(ctx: ParserRuleContext | Token, message: string, code = "materialize.syntax"): never {
-    throw new LoweringError(error(code, message, this.span(ctx)));
+  private fail(ctx: ParserRuleContext | Token, message: string, code = "materialize.syntax", hint?: string): never {
+    throw new LoweringError(error(code, message, this.span(ctx), hint));
   }
 
   /** Lowers one parsed statement; a lexical or syntax error yields undefined and a diagnostic. */
@@ -64,7 +64,9 @@ export class Lowering {
     try {
       const statement = this.statement(tree);
       statement.span = split.span;
-      if (split.comments.length > 0) statement.comments = split.comments;
+      // Comments inside a statement the emitter rewrites are kept before it.
+      const comments = [...split.leadingComments, ...split.innerComments];
+      if (comments.length > 0) statement.comments = comments;
       return statement;
     } catch (e) {
       if (e instanceof LoweringError) {
@@ -76,7 +78,7 @@ export class Lowering {
   }
 
   private statement(tree: P.StatementContext): Statement {
-    const child = tree.getChild(0);
+    const child = tree.children.find((c) => c instanceof ParserRuleContext);
     if (child instanceof P.CreateConnectionContext) return this.createConnection(child);
     if (child instanceof P.AlterConnectionContext) return this.alterConnection(child);
     if (child instanceof P.CreateSecretContext) return this.createSecret(child);
@@ -448,7 +450,7 @@ export class Lowering {
           this.source.offsetOfCodePoint(token.start),
         );
         if (!/^\s*$/.test(gap) || !/[\n\r]/.test(gap)) {
-          this.fail(token, "Expected end of statement, found string literal (adjacent strings need a newline between them)");
+          this.fail(token, "Expected end of statement, found string literal", "materialize.syntax", "adjacent strings need a newline between them");
         }
       }
       out += this.decodeStringToken(token);

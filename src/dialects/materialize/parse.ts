@@ -31,7 +31,14 @@ const IN_SCOPE: number[][] = [
 ];
 
 function inScope(tokens: Token[]): boolean {
-  return IN_SCOPE.some((prefix) => prefix.every((type, i) => tokens[i]?.type === type));
+  if (IN_SCOPE.some((prefix) => prefix.every((type, i) => tokens[i]?.type === type))) return true;
+  // CREATE OR REPLACE CONNECTION/SECRET does not exist: parse it to say so.
+  return (
+    tokens[0]?.type === T.CREATE &&
+    tokens[1]?.type === T.OR &&
+    tokens[2]?.text?.toLowerCase() === "replace" &&
+    (tokens[3]?.type === T.CONNECTION || tokens[3]?.type === T.SECRET)
+  );
 }
 
 /** A statement outside the scope still has to look like SQL: it starts with a word. */
@@ -40,9 +47,10 @@ function startsLikeStatement(tokens: Token[]): boolean {
   return first.type === T.IDENT || (first.type >= T.ACCESS && first.type <= T.ZONES) || first.type === T.LPAREN && tokens[1]?.type === T.SELECT;
 }
 
+/** A statement kept as written: its inner comments are part of its text. */
 function keptAsWritten(split: SplitStatement): Statement {
   const statement: Statement = { kind: "verbatim", dialect: "materialize", text: split.text, span: split.span };
-  if (split.comments.length > 0) statement.comments = split.comments;
+  if (split.leadingComments.length > 0) statement.comments = split.leadingComments;
   return statement;
 }
 
@@ -73,6 +81,10 @@ export function parseMaterialize(text: string): ParseResult {
   for (const statement of split.statements) {
     if (statement.text.length * 3 > MAX_STATEMENT_BYTES && utf8.encode(statement.text).length > MAX_STATEMENT_BYTES) {
       diagnostics.push(error("materialize.too-large", `statement exceeds ${MAX_STATEMENT_BYTES} bytes`, statement.span));
+      statements.push(keptAsWritten(statement));
+      continue;
+    }
+    if (statement.lexicalError) {
       statements.push(keptAsWritten(statement));
       continue;
     }

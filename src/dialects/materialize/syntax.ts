@@ -33,10 +33,15 @@ export const MAX_NESTING = 128;
 export interface SplitStatement {
   /** Default-channel tokens of the statement, without terminating semicolons. */
   tokens: Token[];
-  comments: Comment[];
+  /** Comments before the statement's first token. */
+  leadingComments: Comment[];
+  /** Comments between its first and last token (part of `text`). */
+  innerComments: Comment[];
   span: Span;
   /** Statement text without its terminator. */
   text: string;
+  /** The statement holds an unterminated string, identifier or comment. */
+  lexicalError: boolean;
 }
 
 export interface SplitResult {
@@ -77,7 +82,8 @@ export function splitStatements(text: string): SplitResult {
   const diagnostics: Diagnostic[] = [];
   const statements: SplitStatement[] = [];
   let tokens: Token[] = [];
-  let comments: Comment[] = [];
+  let comments: Token[] = [];
+  let lexicalError = false;
 
   const flush = () => {
     if (tokens.length === 0) return;
@@ -85,19 +91,30 @@ export function splitStatements(text: string): SplitResult {
     const last = tokens[tokens.length - 1]!;
     const start = source.offsetOfCodePoint(first.start);
     const end = source.offsetOfCodePoint(last.stop + 1);
-    statements.push({ tokens, comments, span: source.span(start, end), text: source.slice(start, end) });
+    statements.push({
+      tokens,
+      leadingComments: comments.filter((c) => c.start < first.start).map((c) => commentOf(c, source)),
+      innerComments: comments.filter((c) => c.start > first.start).map((c) => commentOf(c, source)),
+      span: source.span(start, end),
+      text: source.slice(start, end),
+      lexicalError,
+    });
     tokens = [];
     comments = [];
+    lexicalError = false;
   };
 
   for (const token of all) {
     const lexical = LEXICAL_ERRORS[token.type];
     if (lexical !== undefined) {
+      // The bad token stays part of its statement, which is then kept as written.
       diagnostics.push(error("materialize.lexical", lexical, tokenSpan(token, source)));
-      if (token.channel !== 0) continue;
+      lexicalError = true;
+      tokens.push(token);
+      continue;
     }
     if (token.channel !== 0) {
-      comments.push(commentOf(token, source));
+      comments.push(token);
       continue;
     }
     if (token.type === T.SEMI) {
@@ -107,7 +124,7 @@ export function splitStatements(text: string): SplitResult {
     tokens.push(token);
   }
   flush();
-  return { source, statements, trailingComments: comments, diagnostics };
+  return { source, statements, trailingComments: comments.map((c) => commentOf(c, source)), diagnostics };
 }
 
 // ---- Parsing ----------------------------------------------------------------
@@ -174,6 +191,8 @@ function describeExpected(type: number): string {
       return "literal string";
     case T.NUMBER:
       return "number";
+    case T.HEX_STRING:
+      return "hex string";
     default:
       return MaterializeLexer.symbolicNames[type]?.toLowerCase() ?? String(type);
   }

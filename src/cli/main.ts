@@ -1,0 +1,256 @@
+// The connbridge command: argument handling, running a library call per
+// input, and writing results and diagnostics. The library is imported only
+// once a command is known to run, so --help, --version and usage errors
+// start instantly.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import type { DialectId } from "../ir/schema.js";
+import { COMMANDS, helpText, parseArguments, type CommandName, type ParsedOptions } from "./args.js";
+import { decode, describeFsError, expandPaths, ioError, outputPath, parseJson, readInput } from "./inputs.js";
+import { FrameSource, printable, renderDiagnostic, type SourceLanguage } from "./report.js";
+
+type Library = typeof import("../index.js");
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_USAGE_OR_IO = 2;
+
+/** Codes by which the library says a dialect or dialect pair cannot be used at all. */
+const UNUSABLE_DIALECT_CODES = new Set(["dialect.unsupported", "translate.unsupported-pair"]);
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: CommandName,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What running a command on one input produced. */
+interface Outcome {
+  diagnostics: Diagnostic[];
+  /** Text for stdout or the output file; undefined when the command writes none. */
+  output?: string;
+  /** Extra fields of the --json record (the program for parse, the text otherwise). */
+  record: Record<string, unknown>;
+  /** Whether the diagnostics' spans point into the input text (not into some earlier source). */
+  spansReferToInput: boolean;
+}
+
+function writeOut(text: string): void {
+  process.stdout.write(text);
+}
+
+function writeErr(text: string): void {
+  process.stderr.write(text);
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
+  return String(manifest.version);
+}
+
+function option<T extends string | number | boolean>(options: ParsedOptions, name: string): T | undefined {
+  return options[name] as T | undefined;
+}
+
+/** Rejects dialect names the library does not know or cannot use, before any input is read. */
+function checkDialects(library: Library, command: CommandName, options: ParsedOptions): void {
+  const names = command === "translate" ? [option<DialectId>(options, "from")!, option<DialectId>(options, "to")!] : [option<DialectId>(options, "dialect")!];
+  for (const name of names) {
+    if (!(library.DIALECT_IDS as readonly string[]).includes(name)) {
+      throw new UsageError(`unknown dialect ${JSON.stringify(name)}`, command, `known dialects: ${library.DIALECT_IDS.join(", ")}`);
+    }
+  }
+  const probe =
+    command === "translate"
+      ? library.translate("", { from: names[0]!, to: names[1]! })
+      : command === "emit"
+        ? library.emit({ statements: [] }, { dialect: names[0]! })
+        : library.parse("", { dialect: names[0]! });
+  const unusable = probe.diagnostics.find((d) => UNUSABLE_DIALECT_CODES.has(d.code));
+  if (unusable !== undefined) throw new UsageError(unusable.message, command, unusable.hint);
+}
+
+/** Runs the command on one input: SQL text, or for emit the already parsed JSON. */
+function runCommand(library: Library, command: CommandName, options: ParsedOptions, text: string, json: unknown): Outcome {
+  // Dialect names were checked against the library by checkDialects.
+  const dialect = option<DialectId>(options, "dialect")!;
+  const width = option<number>(options, "width");
+  switch (command) {
+    case "parse": {
+      const result = library.parse(text, { dialect });
+      return {
+        diagnostics: result.diagnostics,
+        output: `${JSON.stringify(result.program, null, 2)}\n`,
+        record: { program: result.program },
+        spansReferToInput: true,
+      };
+    }
+    case "check": {
+      const result = library.parse(text, { dialect });
+      return { diagnostics: result.diagnostics, record: {}, spansReferToInput: true };
+    }
+    case "format": {
+      const result = library.format(text, { dialect, width });
+      return { diagnostics: result.diagnostics, output: result.text, record: { text: result.text }, spansReferToInput: true };
+    }
+    case "translate": {
+      const from = option<DialectId>(options, "from")!;
+      const to = option<DialectId>(options, "to")!;
+      const result = library.translate(text, { from, to, width });
+      return { diagnostics: result.diagnostics, output: result.text, record: { text: result.text }, spansReferToInput: true };
+    }
+    case "emit": {
+      const result = library.emit(unwrapProgram(json), { dialect, width });
+      // The IR's spans point into the SQL it was parsed from, not into this JSON.
+      return { diagnostics: result.diagnostics, output: result.text, record: { text: result.text }, spansReferToInput: false };
+    }
+  }
+}
+
+/** Accepts `parse --json` records as well as bare programs, so the two commands pipe into each other. */
+function unwrapProgram(value: unknown): unknown {
+  if (typeof value === "object" && value !== null && !Array.isArray(value) && "program" in value && !("statements" in value)) {
+    return (value as { program: unknown }).program;
+  }
+  return value;
+}
+
+interface RunState {
+  exitCode: number;
+  json: boolean;
+}
+
+function fail(state: RunState, code: number): void {
+  state.exitCode = Math.max(state.exitCode, code);
+}
+
+/** Reports a problem with an input as a whole (it could not be read or decoded): exit status 2. */
+function reportInputProblem(state: RunState, label: string, diagnostic: Diagnostic, source?: FrameSource): void {
+  fail(state, EXIT_USAGE_OR_IO);
+  if (state.json) writeOut(`${JSON.stringify({ file: label, diagnostics: [diagnostic] })}\n`);
+  else writeErr(`${renderDiagnostic(diagnostic, source !== undefined ? { file: label, source } : { file: label })}\n`);
+}
+
+async function execute(command: CommandName, options: ParsedOptions, paths: string[]): Promise<number> {
+  const state: RunState = { exitCode: EXIT_OK, json: option<boolean>(options, "json") === true };
+  const spec = COMMANDS[command];
+  const outDir = option<string>(options, "out-dir");
+
+  const { inputs, problems } = expandPaths(paths, spec.inputExtension, outDir);
+  if (outDir !== undefined && inputs.some((input) => input.path === undefined)) {
+    throw new UsageError("--out-dir needs file or directory inputs, not standard input", command);
+  }
+
+  const library: Library = await import("../index.js");
+  checkDialects(library, command, options);
+
+  for (const problem of problems) reportInputProblem(state, problem.label, problem.diagnostic);
+
+  const language: SourceLanguage = spec.inputExtension === ".json" ? "json" : "sql";
+  const headed = outDir === undefined && !state.json && inputs.length > 1;
+  const written = new Map<string, string>();
+  for (const input of inputs) {
+    const read = await readInput(input);
+    if (read.bytes === undefined) {
+      reportInputProblem(state, input.label, read.problem!);
+      continue;
+    }
+    const decoded = decode(read.bytes);
+    const source = new FrameSource(decoded.text, language);
+    let json: unknown;
+    if (command === "emit") {
+      const parsedJson = parseJson(decoded.text);
+      if (parsedJson.problem !== undefined) {
+        reportInputProblem(state, input.label, parsedJson.problem, source);
+        continue;
+      }
+      json = parsedJson.value;
+    }
+
+    const outcome = runCommand(library, command, options, decoded.text, json);
+    const diagnostics = [...decoded.diagnostics, ...outcome.diagnostics];
+    if (diagnostics.some((d) => d.severity === "error")) fail(state, EXIT_ERRORS);
+    // An empty result that comes with errors is a failure, not an empty file.
+    const hasOutput = outcome.output !== undefined && !(outcome.output === "" && diagnostics.some((d) => d.severity === "error"));
+
+    let outputFile: string | undefined;
+    if (outDir !== undefined && hasOutput) {
+      outputFile = outputPath(outDir, input, spec.inputExtension, spec.outputExtension!);
+      const target = resolve(outputFile);
+      const earlier = written.get(target);
+      if (earlier !== undefined) {
+        reportInputProblem(state, input.label, ioError("io.write", `${outputFile} is already the output of ${earlier}`));
+        continue;
+      }
+      try {
+        mkdirSync(dirname(outputFile), { recursive: true });
+        writeFileSync(outputFile, outcome.output!);
+        written.set(target, input.label);
+      } catch (e) {
+        reportInputProblem(state, input.label, ioError("io.write", `cannot write ${outputFile}: ${describeFsError(e)}`));
+        continue;
+      }
+    }
+
+    if (state.json) {
+      const record: Record<string, unknown> = { file: input.label };
+      if (outputFile !== undefined) record.output = outputFile;
+      else if (hasOutput || command === "parse") Object.assign(record, outcome.record);
+      record.diagnostics = diagnostics;
+      writeOut(`${JSON.stringify(record)}\n`);
+      continue;
+    }
+
+    // Input-level diagnostics (decoding) always refer to the input text.
+    for (const diagnostic of decoded.diagnostics) writeErr(`${renderDiagnostic(diagnostic, { file: input.label, source })}\n`);
+    for (const diagnostic of outcome.diagnostics) {
+      writeErr(`${renderDiagnostic(diagnostic, outcome.spansReferToInput ? { file: input.label, source } : { file: input.label })}\n`);
+    }
+    if (outDir === undefined && hasOutput) {
+      const text = outcome.output!;
+      if (headed) writeOut(`-- ${printable(input.label)}\n`);
+      writeOut(headed && text !== "" && !text.endsWith("\n") ? `${text}\n` : text);
+    }
+  }
+  return state.exitCode;
+}
+
+/** Runs the command line (without node and the script) and resolves to the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  // A closed pipe (`connbridge parse x.sql | head`) ends the run quietly; other write errors are I/O errors.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") writeErr(`connbridge: cannot write to stdout: ${describeFsError(e)}\n`);
+    process.exit(e.code === "EPIPE" ? (process.exitCode ?? EXIT_OK) : EXIT_USAGE_OR_IO);
+  });
+  try {
+    const parsed = parseArguments(argv);
+    switch (parsed.kind) {
+      case "help":
+        writeOut(helpText(parsed.command));
+        return EXIT_OK;
+      case "version":
+        writeOut(`${packageVersion()}\n`);
+        return EXIT_OK;
+      case "usage-error":
+        throw new UsageError(parsed.message, parsed.command);
+      case "run":
+        return await execute(parsed.command, parsed.options, parsed.paths);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      const lines = [`connbridge: ${printable(e.message)}`];
+      if (e.hint !== undefined) lines.push(`hint: ${printable(e.hint)}`);
+      lines.push(`Run 'connbridge ${e.command !== undefined ? `${e.command} ` : ""}--help' for usage.`);
+      writeErr(`${lines.join("\n")}\n`);
+      return EXIT_USAGE_OR_IO;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    writeErr(`connbridge: internal error: ${printable(message)}\n`);
+    return EXIT_USAGE_OR_IO;
+  }
+}
