@@ -173,34 +173,33 @@ async function execute(command: CommandName, options: ParsedOptions, paths: stri
     }
 
     const outcome = runCommand(library, command, options, decoded.text, json);
-    const diagnostics = [...decoded.diagnostics, ...outcome.diagnostics];
-    if (diagnostics.some((d) => d.severity === "error")) fail(state, EXIT_ERRORS);
+    const errorFound = [...decoded.diagnostics, ...outcome.diagnostics].some((d) => d.severity === "error");
+    if (errorFound) fail(state, EXIT_ERRORS);
     // An empty result that comes with errors is a failure, not an empty file.
-    const hasOutput = outcome.output !== undefined && !(outcome.output === "" && diagnostics.some((d) => d.severity === "error"));
+    const hasOutput = outcome.output !== undefined && !(outcome.output === "" && errorFound);
 
+    const writeProblems: Diagnostic[] = [];
     let outputFile: string | undefined;
     if (outDir !== undefined && hasOutput) {
-      outputFile = outputPath(outDir, input, spec.inputExtension, spec.outputExtension!);
-      const target = resolve(outputFile);
-      const earlier = written.get(target);
-      if (earlier !== undefined) {
-        reportInputProblem(state, input.label, ioError("io.write", `${outputFile} is already the output of ${earlier}`));
-        continue;
-      }
+      const target = outputPath(outDir, input, spec.inputExtension, spec.outputExtension!);
+      const earlier = written.get(resolve(target));
       try {
-        mkdirSync(dirname(outputFile), { recursive: true });
-        writeFileSync(outputFile, outcome.output!);
-        written.set(target, input.label);
+        if (earlier !== undefined) throw new Error(`it is already the output of ${earlier}`);
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, outcome.output!);
+        written.set(resolve(target), input.label);
+        outputFile = target;
       } catch (e) {
-        reportInputProblem(state, input.label, ioError("io.write", `cannot write ${outputFile}: ${describeFsError(e)}`));
-        continue;
+        writeProblems.push(ioError("io.write", `cannot write ${target}: ${describeFsError(e)}`));
+        fail(state, EXIT_USAGE_OR_IO);
       }
     }
+    const diagnostics = [...decoded.diagnostics, ...outcome.diagnostics, ...writeProblems];
 
     if (state.json) {
       const record: Record<string, unknown> = { file: input.label };
       if (outputFile !== undefined) record.output = outputFile;
-      else if (hasOutput || command === "parse") Object.assign(record, outcome.record);
+      else if (outDir === undefined && (hasOutput || command === "parse")) Object.assign(record, outcome.record);
       record.diagnostics = diagnostics;
       writeOut(`${JSON.stringify(record)}\n`);
       continue;
@@ -211,6 +210,7 @@ async function execute(command: CommandName, options: ParsedOptions, paths: stri
     for (const diagnostic of outcome.diagnostics) {
       writeErr(`${renderDiagnostic(diagnostic, outcome.spansReferToInput ? { file: input.label, source } : { file: input.label })}\n`);
     }
+    for (const diagnostic of writeProblems) writeErr(`${renderDiagnostic(diagnostic, { file: input.label })}\n`);
     if (outDir === undefined && hasOutput) {
       const text = outcome.output!;
       if (headed) writeOut(`-- ${printable(input.label)}\n`);

@@ -10,7 +10,7 @@ export const DIALECTS: Partial<Record<DialectId, Dialect>> = {
 export const DIALECT_IDS: readonly DialectId[] = ["materialize", "flink", "cockroachdb", "databend", "singlestore"];
 
 export function dialectById(id: string): Dialect | undefined {
-  return (DIALECTS as Record<string, Dialect | undefined>)[id];
+  return Object.hasOwn(DIALECTS, id) ? (DIALECTS as Record<string, Dialect | undefined>)[id] : undefined;
 }
 
 export type { Dialect };

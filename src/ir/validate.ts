@@ -51,13 +51,20 @@ function discriminatorOf(members: Schema[]): string | undefined {
   );
 }
 
-function check(schema: Schema, value: unknown, path: string, errors: SchemaError[]): void {
+/** Deeper values than this are refused rather than walked (IR is never this deep). */
+const MAX_DEPTH = 256;
+
+function check(schema: Schema, value: unknown, path: string, errors: SchemaError[], depth = 0): void {
+  if (depth > MAX_DEPTH) {
+    errors.push({ path, message: `nested more than ${MAX_DEPTH} levels deep` });
+    return;
+  }
   if (typeof schema.$ref === "string") {
-    check(definition(schema.$ref), value, path, errors);
+    check(definition(schema.$ref), value, path, errors, depth);
     return;
   }
   if (Array.isArray(schema.anyOf)) {
-    checkUnion(schema.anyOf as Schema[], value, path, errors);
+    checkUnion(schema.anyOf as Schema[], value, path, errors, depth);
     return;
   }
   if ("const" in schema) {
@@ -92,7 +99,7 @@ function check(schema: Schema, value: unknown, path: string, errors: SchemaError
       if (typeof schema.minItems === "number" && value.length < schema.minItems) {
         errors.push({ path, message: `expected at least ${schema.minItems} item(s)` });
       }
-      value.forEach((item, i) => check(schema.items as Schema, item, `${path}/${i}`, errors));
+      value.forEach((item, i) => check(schema.items as Schema, item, `${path}/${i}`, errors, depth + 1));
       return;
     }
     case "object": {
@@ -104,7 +111,7 @@ function check(schema: Schema, value: unknown, path: string, errors: SchemaError
       const patterns = schema.patternProperties as Record<string, Schema> | undefined;
       if (patterns !== undefined) {
         const valueSchema = Object.values(patterns)[0]!;
-        for (const [key, item] of Object.entries(record)) check(valueSchema, item, `${path}/${escapeKey(key)}`, errors);
+        for (const [key, item] of Object.entries(record)) check(valueSchema, item, `${path}/${escapeKey(key)}`, errors, depth + 1);
         return;
       }
       const properties = (schema.properties ?? {}) as Record<string, Schema>;
@@ -121,7 +128,7 @@ function check(schema: Schema, value: unknown, path: string, errors: SchemaError
           continue;
         }
         if (item === undefined) continue;
-        check(propertySchema, item, `${path}/${escapeKey(key)}`, errors);
+        check(propertySchema, item, `${path}/${escapeKey(key)}`, errors, depth + 1);
       }
       return;
     }
@@ -130,7 +137,7 @@ function check(schema: Schema, value: unknown, path: string, errors: SchemaError
   }
 }
 
-function checkUnion(members: Schema[], value: unknown, path: string, errors: SchemaError[]): void {
+function checkUnion(members: Schema[], value: unknown, path: string, errors: SchemaError[], depth: number): void {
   const resolved = members.map((m) => (typeof m.$ref === "string" ? definition(m.$ref) : m));
   const key = discriminatorOf(resolved);
   if (key !== undefined && typeof value === "object" && value !== null && !Array.isArray(value)) {
@@ -144,13 +151,13 @@ function checkUnion(members: Schema[], value: unknown, path: string, errors: Sch
       });
       return;
     }
-    check(member, value, path, errors);
+    check(member, value, path, errors, depth);
     return;
   }
   let best: SchemaError[] | undefined;
   for (const member of resolved) {
     const memberErrors: SchemaError[] = [];
-    check(member, value, path, memberErrors);
+    check(member, value, path, memberErrors, depth);
     if (memberErrors.length === 0) return;
     // Prefer the member that got furthest into the value.
     if (best === undefined || deepest(memberErrors) > deepest(best)) best = memberErrors;

@@ -54,3 +54,33 @@ describe("bad input gets positioned diagnostics, never an exception", () => {
     expect(firstError("CREATE SECRET s AS $x$abc")?.message).toBe("unterminated dollar-quoted string");
   });
 });
+
+describe("robustness of the API surface", () => {
+  it("treats built-in property names as unknown dialects", () => {
+    for (const dialect of ["__proto__", "toString", "constructor"]) {
+      const result = parse("SELECT 1", { dialect: dialect as "materialize" });
+      expect(result.diagnostics[0]?.code).toBe("dialect.unsupported");
+    }
+  });
+
+  it("refuses absurdly deep IR instead of overflowing the stack", async () => {
+    const { emit } = await import("../../src/index.js");
+    let deep: unknown = "x";
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    const program = {
+      statements: [{ kind: "create_connection", name: { parts: [{ value: "c", quoted: false }] }, connection: { kind: "ipfs", extras: { x: { y: deep } } } }],
+    };
+    const result = emit(program, { dialect: "materialize" });
+    expect(result.diagnostics[0]?.message).toMatch(/nested more than \d+ levels deep/);
+  });
+
+  it("leaves an unterminated string as written, idempotently", () => {
+    const once = format("ALTER SECRET s AS 'abc", mz).text;
+    expect(once).toBe("ALTER SECRET s AS 'abc\n");
+    expect(format(once, mz).text).toBe(once);
+  });
+
+  it("escapes control characters in messages", () => {
+    expect(firstError("DROP SECRET \u007f")?.message).toBe('Expected identifier, found unexpected character "\\u007f"');
+  });
+});

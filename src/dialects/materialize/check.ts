@@ -18,6 +18,7 @@ import { optionsOf, type MzConnectionExtras, type MzOption } from "./fields.js";
 import type { MzStatementExtras } from "./lower.js";
 import { printName } from "./print.js";
 import { parseExpression } from "./parse.js";
+import { quoteForMessage } from "./syntax.js";
 
 const MAX_SECRET_BYTES = 512 * 1024;
 const MAX_NAME_PARTS = 3;
@@ -135,7 +136,7 @@ function connectionRules(type: MzConnectionType, options: MzOption[], statementS
         try {
           parsed = new URL(url);
         } catch {
-          report(`parsing schema registry url: relative URL without a base: ${JSON.stringify(url)}`, at("URL"));
+          report(`parsing schema registry url: relative URL without a base: ${quoteForMessage(url)}`, at("URL"));
         }
         if (parsed !== undefined) {
           if (parsed.hostname === "") report("invalid CONNECTION: URL must specify domain name", at("URL"));
@@ -152,7 +153,7 @@ function connectionRules(type: MzConnectionType, options: MzOption[], statementS
       sslPair("invalid CONNECTION: both SSL KEY and SSL CERTIFICATE are required");
       const mode = formatChecked("SSL MODE");
       const modes = ["disable", "require", "required", "verify_ca", "verify-ca", "verify_full", "verify-full"];
-      if (mode !== undefined && !modes.includes(mode)) report(`invalid CONNECTION: unknown SSL MODE ${JSON.stringify(mode.toUpperCase())}`, at("SSL MODE"));
+      if (mode !== undefined && !modes.includes(mode)) report(`invalid CONNECTION: unknown SSL MODE ${quoteForMessage(mode.toUpperCase())}`, at("SSL MODE"));
       return;
     }
     case "MYSQL": {
@@ -161,7 +162,7 @@ function connectionRules(type: MzConnectionType, options: MzOption[], statementS
       sslPair("invalid CONNECTION: both SSL KEY and SSL CERTIFICATE are required");
       const mode = formatChecked("SSL MODE")?.toLowerCase();
       const modes = ["disabled", "required", "require", "verify_ca", "verify-ca", "verify_identity", "verify-identity"];
-      if (mode !== undefined && !modes.includes(mode)) report(`invalid CONNECTION: unknown SSL MODE ${JSON.stringify(mode.toUpperCase())}`, at("SSL MODE"));
+      if (mode !== undefined && !modes.includes(mode)) report(`invalid CONNECTION: unknown SSL MODE ${quoteForMessage(mode.toUpperCase())}`, at("SSL MODE"));
       if (o.has("AWS CONNECTION")) {
         if (o.has("PASSWORD")) report("invalid CONNECTION: AWS IAM authentication is not supported with password", at("PASSWORD"));
         const effective = o.text("SSL MODE")?.toLowerCase() ?? "disabled";
@@ -176,7 +177,7 @@ function connectionRules(type: MzConnectionType, options: MzOption[], statementS
       required("PASSWORD");
       const mode = formatChecked("SSL MODE")?.toLowerCase();
       if (mode !== undefined && !["disabled", "required", "verify", "verify_ca"].includes(mode)) {
-        report(`invalid CONNECTION: unknown SSL MODE ${JSON.stringify(mode.toUpperCase())}`, at("SSL MODE"));
+        report(`invalid CONNECTION: unknown SSL MODE ${quoteForMessage(mode.toUpperCase())}`, at("SSL MODE"));
       }
       if (mode === "verify_ca" && !o.has("SSL CERTIFICATE AUTHORITY")) {
         report("invalid CONNECTION: SSL MODE 'verify_ca' requires SSL CERTIFICATE AUTHORITY", at("SSL MODE"));
@@ -239,7 +240,7 @@ function connectionRules(type: MzConnectionType, options: MzOption[], statementS
       }
       if (catalogType === "rest") required("CREDENTIAL", "invalid CONNECTION: ICEBERG rest connections require a CREDENTIAL");
       const url = formatChecked("URL");
-      if (url !== undefined && !URL.canParse(url)) report(`invalid CONNECTION: invalid URL ${JSON.stringify(url)}`, at("URL"));
+      if (url !== undefined && !URL.canParse(url)) report(`invalid CONNECTION: invalid URL ${quoteForMessage(url)}`, at("URL"));
       return;
     }
   }
@@ -413,7 +414,7 @@ function secretRules(value: SecretValue, span: Span | undefined, report: Report)
     for (const node of walkExpr(parsed.expr)) {
       if (node.k === "subquery") return report("AS does not allow subqueries", span, "materialize.invalid-secret");
       if (node.k === "column") {
-        return report(`column ${JSON.stringify(node.name.parts.map((p) => p.value).join("."))} does not exist`, span, "materialize.invalid-secret");
+        return report(`column ${quoteForMessage(node.name.parts.map((p) => p.value).join("."))} does not exist`, span, "materialize.invalid-secret");
       }
       if (node.k === "parameter") return report("AS does not allow parameters", span, "materialize.invalid-secret");
     }

@@ -9,6 +9,7 @@ import { optionsOf, type MzConnectionExtras, type MzOption } from "./fields.js";
 import type { MzStatementExtras } from "./lower.js";
 import { printIdentifier, printName, quoteString } from "./print.js";
 import { leafPaths, foreignExtras } from "../shared/loss.js";
+import { splitStatements } from "./syntax.js";
 
 export function printValue(value: Value): Doc {
   switch (value.kind) {
@@ -249,7 +250,11 @@ export function emitProgram(program: Program, ctx: EmitContext): Doc {
       parts.push(`-- connbridge: ${statement.kind} not expressible in Materialize (see diagnostics)`, hardline);
       continue;
     }
-    parts.push(body, ";", hardline);
+    // Text kept as written that ends inside an unterminated string or comment
+    // gets no terminator: it would land inside it.
+    const open = statement.kind === "verbatim" && splitStatements(statement.text).diagnostics.length > 0;
+    if (open) parts.push(body, statement.text.endsWith("\n") ? "" : hardline);
+    else parts.push(body, ";", hardline);
   }
   parts.push(...printComments(program.trailingComments));
   return parts;

@@ -20,7 +20,7 @@ import { KIND_OF_TYPE, type MzConnectionType } from "./catalog.js";
 import { evaluate, EvaluationError, printExpr, walkExpr, byteaFromText, type Expr } from "./expression.js";
 import { placeOption, type MzConnectionExtras, type MzLayoutEntry, type MzOption } from "./fields.js";
 import { printName, quoteString } from "./print.js";
-import { MzToken as T, tokenSpan, type SplitStatement } from "./syntax.js";
+import { MzToken as T, quoteForMessage, tokenSpan, type SplitStatement } from "./syntax.js";
 import type { SourceText } from "../shared/source.js";
 
 const MAX_IDENTIFIER_BYTES = 255;
@@ -538,7 +538,7 @@ export class Lowering {
 
   private checkIdentifier(ctx: ParserRuleContext, value: string): void {
     if (value.length * 3 > MAX_IDENTIFIER_BYTES && utf8.encode(value).length > MAX_IDENTIFIER_BYTES) this.fail(ctx, "identifier length exceeds 255 bytes");
-    if (value === "." || value === "..") this.fail(ctx, `invalid identifier: ${JSON.stringify(value)}`);
+    if (value === "." || value === "..") this.fail(ctx, `invalid identifier: ${quoteForMessage(value)}`);
   }
 
   itemName(ctx: P.ItemNameContext): ObjectName {

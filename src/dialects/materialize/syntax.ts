@@ -147,6 +147,14 @@ function isKeywordType(type: number): boolean {
   return type >= T.ACCESS && type <= T.ZONES;
 }
 
+/** A quoted string for messages, with control and invisible characters escaped. */
+export function quoteForMessage(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
 /** Describes a token the way the platform's messages do. */
 export function describeToken(token: Token): string {
   const type = token.type;
@@ -158,21 +166,21 @@ export function describeToken(token: Token): string {
   switch (type) {
     case T.IDENT:
     case T.QUOTED_IDENT:
-      return `identifier ${JSON.stringify(type === T.IDENT ? text.toLowerCase() : text.slice(1, -1).replace(/""/g, '"'))}`;
+      return `identifier ${quoteForMessage(type === T.IDENT ? text.toLowerCase() : text.slice(1, -1).replace(/""/g, '"'))}`;
     case T.STRING:
     case T.ESCAPE_STRING:
     case T.DOLLAR_STRING:
       return "string literal";
     case T.NUMBER:
-      return `number ${JSON.stringify(text)}`;
+      return `number ${quoteForMessage(text)}`;
     case T.HEX_STRING:
       return "hex string literal";
     case T.PARAMETER:
       return `parameter ${text}`;
     case T.UNEXPECTED_CHAR:
-      return `unexpected character ${JSON.stringify(text)}`;
+      return `unexpected character ${quoteForMessage(text)}`;
     default:
-      return `operator ${JSON.stringify(text)}`;
+      return `operator ${quoteForMessage(text)}`;
   }
 }
 
