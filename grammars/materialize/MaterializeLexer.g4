@@ -79,7 +79,11 @@ tokens {
 ESCAPE_STRING: 'E\'' ( '\\' . | '\'\'' | ~['\\] )* '\'';
 HEX_STRING: 'X\'' ~'\''* '\'';
 STRING: '\'' ( ~'\'' | '\'\'' )* '\'';
-UNTERMINATED_STRING: ( '\'' | 'E\'' | 'X\'' ) ( ~['\\] | '\'\'' | '\\' . )* '\\'? EOF;
+UNTERMINATED_STRING
+    : '\'' ( ~'\'' | '\'\'' )* EOF
+    | 'E\'' ( ~['\\] | '\'\'' | '\\' . )* '\\'? EOF
+    | 'X\'' ~'\''* EOF
+    ;
 DOLLAR_STRING: '$' DOLLAR_TAG? '$' { this.finishDollarString(); };
 PARAMETER: '$' [0-9]+;
 NUMBER: ( [0-9]+ ( '.' [0-9]* )? | '.' [0-9]+ ) ( 'E' [+-]? [0-9]+ )?;

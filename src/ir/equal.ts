@@ -2,16 +2,25 @@ import type { JsonValue } from "./schema.js";
 
 /**
  * The IR without source positions and spelling choices: what two programs
- * must share to mean the same thing. Drops every `span` key and every
- * `layout` key inside `extras`.
+ * must share to mean the same thing. Drops every `span` key, the `layout`
+ * part of extras (and extras left empty by that), and identifiers' `quoted`
+ * flag: an identifier's meaning is its resolved value, and each emitter quotes
+ * by its own rules.
  */
 export function semanticView(value: unknown): JsonValue {
-  if (Array.isArray(value)) return value.map(semanticView);
+  return view(value, false);
+}
+
+function view(value: unknown, inExtras: boolean): JsonValue {
+  if (Array.isArray(value)) return value.map((v) => view(v, inExtras));
   if (typeof value === "object" && value !== null) {
     const out: Record<string, JsonValue> = {};
+    const identifier = "value" in value && "quoted" in value && Object.keys(value).length === 2;
     for (const [key, v] of Object.entries(value)) {
-      if (v === undefined || key === "span" || key === "layout") continue;
-      out[key] = semanticView(v);
+      if (v === undefined || key === "span" || (key === "layout" && inExtras) || (identifier && key === "quoted")) continue;
+      const inner = view(v, inExtras || key === "extras");
+      const emptyExtras = (inExtras || key === "extras") && typeof inner === "object" && inner !== null && !Array.isArray(inner) && Object.keys(inner).length === 0;
+      if (!emptyExtras) out[key] = inner;
     }
     return out;
   }

@@ -560,8 +560,12 @@ export function isWellFormedBlockComment(body: string): boolean {
   return i === s.length;
 }
 
-/** Line comment text: anything but the line terminators that end it. */
-const lineCommentText = text.map((t) => t.replace(/[\r\n]/g, ""));
+/**
+ * Line comment text: anything but the line terminators that end it. Trailing
+ * blanks are not part of a line comment's text in the IR (the parser drops
+ * them; they are invisible and printing trims them).
+ */
+const lineCommentText = text.map((t) => t.replace(/[\r\n]/g, "").replace(/[ \t\f\v]+$/, ""));
 
 /** Block comment text: arbitrary text and nested comments, balanced. */
 const blockCommentText: fc.Arbitrary<string> = fc

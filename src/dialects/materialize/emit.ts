@@ -199,6 +199,11 @@ function emitStatement(statement: Statement, ctx: EmitContext): Doc | undefined 
       return [...head, " OWNER TO ", printIdentifier(action.owner)];
     }
     case "show":
+      if (statement.notLike) {
+        ctx.diagnostics.push(
+          error("materialize.unsupported-field", "Materialize SHOW has no NOT LIKE; the filter cannot be expressed", statement.span),
+        );
+      }
       return [
         "SHOW ",
         statement.objectType === "connections" ? "CONNECTIONS" : "SECRETS",

@@ -140,7 +140,7 @@ export class Lowering {
     const extras: MzConnectionExtras = {};
     if (layout.length > 0) extras.layout = { options: layout };
     if (verbatim.length > 0) extras.options = verbatim;
-    fields.extras = { materialize: extras as unknown as Record<string, JsonValue> };
+    if (Object.keys(extras).length > 0) fields.extras = { materialize: extras as unknown as Record<string, JsonValue> };
     return fields as unknown as Connection;
   }
 

@@ -54,7 +54,8 @@ export interface SplitResult {
 function commentOf(token: Token, source: SourceText): Comment {
   const text = token.text ?? "";
   const span = source.spanOfCodePoints(token.start, token.stop);
-  if (token.type === T.LINE_COMMENT) return { style: "line", text: text.slice(2), span };
+  // Trailing blanks of a line comment are not kept: printing trims them anyway.
+  if (token.type === T.LINE_COMMENT) return { style: "line", text: text.slice(2).replace(/[ \t\f\v]+$/, ""), span };
   return { style: "block", text: text.slice(2, -2), span };
 }
 

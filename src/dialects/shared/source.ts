@@ -1,6 +1,14 @@
 import { Token, type CharStream, type Interval } from "antlr4ng";
 import type { Position, Span } from "../../ir/schema.js";
 
+/** Whether a high and a low surrogate start at `i` (a lone surrogate is one code point). */
+function isSurrogatePair(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return false;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff;
+}
+
 /**
  * Maps offsets in a source text to 1-based line/column positions. ANTLR
  * indexes code points; the IR counts UTF-16 code units (what JavaScript
@@ -24,8 +32,7 @@ export class SourceText {
       const offsets: number[] = [];
       for (let i = 0; i < text.length; i++) {
         offsets.push(i);
-        const c = text.charCodeAt(i);
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++;
+        if (isSurrogatePair(text, i)) i++;
       }
       offsets.push(text.length);
       this.codePointOffsets = Uint32Array.from(offsets);
@@ -79,16 +86,12 @@ export class SourceCharStream implements CharStream {
     const data = new Uint32Array(text.length);
     let n = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          data[n++] = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-          i++;
-          continue;
-        }
+      if (isSurrogatePair(text, i)) {
+        data[n++] = text.codePointAt(i)!;
+        i++;
+      } else {
+        data[n++] = text.charCodeAt(i);
       }
-      data[n++] = c;
     }
     this.data = n === text.length ? data : data.slice(0, n);
   }
