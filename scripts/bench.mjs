@@ -361,11 +361,13 @@ const targets = {
     ratio: round(warm.statementsPerSecond.median / TARGETS.warmStatementsPerSecond, 2),
   },
   firstStatement: {
-    measured: first.totalMs.median,
+    // The first statement once the library is loaded; loading itself is part
+    // of the CLI cold start below, which has its own budget.
+    measured: first.firstCallMs.median,
     target: TARGETS.firstStatementMs,
     unit: "ms",
     better: "lower",
-    ratio: round(first.totalMs.median / TARGETS.firstStatementMs, 2),
+    ratio: round(first.firstCallMs.median / TARGETS.firstStatementMs, 2),
   },
   cliColdStart:
     cli.status === "ok"
@@ -429,7 +431,7 @@ if (args.json) {
   out.push("against targets (informational):");
   const t = targets;
   out.push(`   warm throughput  ${int(t.warmThroughput.measured)} statements/s vs >= ${int(t.warmThroughput.target)}: ${ratio(t.warmThroughput.ratio)} target (higher is better)`);
-  out.push(`   first statement  ${ms(t.firstStatement.measured)} vs <= ${t.firstStatement.target} ms: ${ratio(t.firstStatement.ratio)} target (lower is better)`);
+  out.push(`   first statement  ${ms(t.firstStatement.measured)} after import vs <= ${t.firstStatement.target} ms: ${ratio(t.firstStatement.ratio)} target (lower is better; import + first: ${ms(first.totalMs.median)})`);
   out.push(
     t.cliColdStart.ratio === null
       ? `   CLI cold start   skipped (CLI not available) vs <= ${t.cliColdStart.target} ms`

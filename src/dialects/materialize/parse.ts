@@ -1,15 +1,15 @@
 // Materialize text → IR program: split, decide what is in scope, parse each
 // statement with the ANTLR grammar, lower it. Statements of other kinds pass
 // through verbatim with an info diagnostic.
-import { CommonTokenStream, BailErrorStrategy, ParseCancellationException, PredictionMode, type Token } from "antlr4ng";
-import { MaterializeLexer } from "../../generated/materialize/MaterializeLexer.js";
+import { CommonTokenStream, ListTokenSource, BailErrorStrategy, ParseCancellationException, PredictionMode, type Token } from "antlr4ng";
 import { MaterializeParser } from "../../generated/materialize/MaterializeParser.js";
 import { error, info, type Diagnostic } from "../../diagnostics.js";
 import type { Program, Statement } from "../../ir/schema.js";
 import type { Expr } from "./expression.js";
 import { Lowering } from "./lower.js";
 import { describeToken, MAX_STATEMENT_BYTES, MzToken as T, parseStatement, splitStatements, tokenSpan, type SplitStatement } from "./syntax.js";
-import { SourceCharStream, SourceText } from "../shared/source.js";
+import { SourceText } from "../shared/source.js";
+import { scanTokens } from "./lexer.js";
 
 const utf8 = new TextEncoder();
 
@@ -112,12 +112,24 @@ export function parseMaterialize(text: string): ParseResult {
   return { program, diagnostics };
 }
 
+const expressionCache = new Map<string, { expr?: Expr; message?: string }>();
+const EXPRESSION_CACHE_SIZE = 256;
+
 /** Re-reads an expression kept as text in the IR (secret values, SHOW ... WHERE). */
 export function parseExpression(sql: string): { expr?: Expr; message?: string } {
+  let result = expressionCache.get(sql);
+  if (result === undefined) {
+    result = readExpression(sql);
+    if (expressionCache.size >= EXPRESSION_CACHE_SIZE) expressionCache.clear();
+    expressionCache.set(sql, result);
+  }
+  return result;
+}
+
+function readExpression(sql: string): { expr?: Expr; message?: string } {
   const source = new SourceText(sql);
-  const lexer = new MaterializeLexer(new SourceCharStream(source));
-  lexer.removeErrorListeners();
-  const parser = new MaterializeParser(new CommonTokenStream(lexer));
+  const tokens = scanTokens(source).filter((t) => t.channel === 0);
+  const parser = new MaterializeParser(new CommonTokenStream(new ListTokenSource(tokens)));
   parser.removeErrorListeners();
   parser.interpreter.predictionMode = PredictionMode.LL;
   parser.errorHandler = new BailErrorStrategy();

@@ -17,13 +17,13 @@ import {
   type Recognizer,
   type Token,
 } from "antlr4ng";
-import { MaterializeLexer } from "../../generated/materialize/MaterializeLexer.js";
 import { MaterializeParser, type StatementContext } from "../../generated/materialize/MaterializeParser.js";
+import { scanTokens } from "./lexer.js";
 import { error, type Diagnostic } from "../../diagnostics.js";
 import type { Comment, Span } from "../../ir/schema.js";
-import { SourceCharStream, SourceText } from "../shared/source.js";
+import { SourceText } from "../shared/source.js";
 
-const T = MaterializeLexer;
+const T = MaterializeParser;
 
 /** Largest statement the platform accepts (spec §1). */
 export const MAX_STATEMENT_BYTES = 1_000_000;
@@ -77,9 +77,7 @@ export function tokenSpan(token: Token, source: SourceText): Span {
 /** Tokenises the input and splits it into statements. */
 export function splitStatements(text: string): SplitResult {
   const source = new SourceText(text);
-  const lexer = new MaterializeLexer(new SourceCharStream(source));
-  lexer.removeErrorListeners();
-  const all = lexer.getAllTokens();
+  const all = scanTokens(source);
   const diagnostics: Diagnostic[] = [];
   const statements: SplitStatement[] = [];
   let tokens: Token[] = [];
@@ -187,7 +185,7 @@ export function describeToken(token: Token): string {
 
 function describeExpected(type: number): string {
   if (type === T.EOF) return "end of statement";
-  if (isKeywordType(type)) return MaterializeLexer.symbolicNames[type] ?? String(type);
+  if (isKeywordType(type)) return MaterializeParser.symbolicNames[type] ?? String(type);
   const punctuation = PUNCTUATION_NAMES[type];
   if (punctuation !== undefined) return punctuation;
   switch (type) {
@@ -203,7 +201,7 @@ function describeExpected(type: number): string {
     case T.HEX_STRING:
       return "hex string";
     default:
-      return MaterializeLexer.symbolicNames[type]?.toLowerCase() ?? String(type);
+      return MaterializeParser.symbolicNames[type]?.toLowerCase() ?? String(type);
   }
 }
 
