@@ -5,6 +5,7 @@ import type { Dialect } from "./dialects/dialect.js";
 import { printDoc } from "./dialects/shared/doc.js";
 import type { DialectId, Program } from "./ir/schema.js";
 import { validateProgram } from "./ir/validate.js";
+import { TranslationPlanner, redactProgram, type PlanOptions } from "./translate/plan.js";
 
 export type { Diagnostic, Severity } from "./diagnostics.js";
 export { hasErrors } from "./diagnostics.js";
@@ -12,6 +13,8 @@ export type * from "./ir/schema.js";
 export { validateProgram, type SchemaError } from "./ir/validate.js";
 export { equivalent, semanticView } from "./ir/equal.js";
 export { DIALECT_IDS } from "./dialects/index.js";
+export { secretPlaceholder, type PlanOptions } from "./translate/plan.js";
+export { SENSITIVE_FIELDS, REDACTED } from "./ir/sensitivity.js";
 
 export interface ParseOptions {
   dialect: DialectId;
@@ -28,17 +31,23 @@ export interface FormatOptions {
   dialect: DialectId;
   /** Line width; omitted means unbounded (each statement on one line). */
   width?: number;
+  /** Mask every sensitive value (passwords, keys, secret values) in the output. */
+  redact?: boolean;
 }
 
 export interface EmitOptions {
   dialect: DialectId;
   width?: number;
+  /** Mask every sensitive value in the output. */
+  redact?: boolean;
 }
 
-export interface TranslateOptions {
+export interface TranslateOptions extends PlanOptions {
   from: DialectId;
   to: DialectId;
   width?: number;
+  /** Report every loss as an error instead of a warning. */
+  strict?: boolean;
 }
 
 export interface TextResult {
@@ -74,6 +83,7 @@ export function parse(text: string, options: ParseOptions): ParseResult {
 export function format(text: string, options: FormatOptions): TextResult {
   const parsed = parse(text, { dialect: options.dialect });
   if (dialectById(options.dialect) === undefined) return { text: "", diagnostics: parsed.diagnostics };
+  if (options.redact) redactProgram(parsed.program);
   const emitted = emitValid(parsed.program, options.dialect, options.width);
   return { text: emitted.text, diagnostics: sortDiagnostics([...parsed.diagnostics, ...emitted.diagnostics]) };
 }
@@ -96,8 +106,15 @@ export function emit(program: Program | unknown, options: EmitOptions): TextResu
   const { dialect, diagnostic } = resolveDialect(options.dialect, "target");
   if (dialect === undefined) return { text: "", diagnostics: [diagnostic!] };
   const valid = program as Program;
+  const checks = dialect.check(valid);
+  if (options.redact) {
+    const copy = structuredClone(valid);
+    redactProgram(copy);
+    const emitted = emitValid(copy, options.dialect, options.width);
+    return { text: emitted.text, diagnostics: sortDiagnostics([...checks, ...emitted.diagnostics]) };
+  }
   const emitted = emitValid(valid, options.dialect, options.width);
-  return { text: emitted.text, diagnostics: sortDiagnostics([...dialect.check(valid), ...emitted.diagnostics]) };
+  return { text: emitted.text, diagnostics: sortDiagnostics([...checks, ...emitted.diagnostics]) };
 }
 
 /** Translates text from one dialect to another through the IR. */
@@ -106,11 +123,22 @@ export function translate(text: string, options: TranslateOptions): TextResult {
   const target = resolveDialect(options.to, "target");
   const problems = [source.diagnostic, target.diagnostic].filter((d): d is Diagnostic => d !== undefined);
   if (problems.length > 0) return { text: "", diagnostics: problems };
-  if (options.from !== options.to) {
-    return {
-      text: "",
-      diagnostics: [error("translate.unsupported-pair", `translation from ${options.from} to ${options.to} is not implemented yet`)],
-    };
+  if (options.from === options.to) {
+    // Within one dialect nothing needs planning: the canonical form is the translation.
+    return format(text, { dialect: options.to, ...(options.width !== undefined ? { width: options.width } : {}), ...(options.redact ? { redact: true } : {}) });
   }
-  return format(text, { dialect: options.to, ...(options.width !== undefined ? { width: options.width } : {}) });
+  const parsed = parse(text, { dialect: options.from });
+  const planned = new TranslationPlanner(source.dialect!, target.dialect!, text, options).plan(parsed.program);
+  const emitted = target.dialect!.emit(planned.program);
+  const targetChecks = target.dialect!.check(planned.program);
+  let produced = [...planned.diagnostics, ...emitted.diagnostics, ...targetChecks];
+  if (options.strict) {
+    produced = produced.map((d) =>
+      d.severity === "warning" ? { ...d, severity: "error" as const, message: `${d.message} (strict)` } : d,
+    );
+  }
+  return {
+    text: printDoc(emitted.doc, options.width === undefined ? {} : { width: options.width }),
+    diagnostics: sortDiagnostics([...parsed.diagnostics, ...produced]),
+  };
 }

@@ -14,5 +14,13 @@ export interface Dialect {
   /** IR → Doc, with diagnostics for what the dialect cannot express. */
   emit(program: Program): { doc: Doc; diagnostics: Diagnostic[] };
   /** What the dialect can express, for translation planning. */
-  capabilities: { connectionKinds: readonly ConnectionKind[] };
+  capabilities: Capabilities;
+}
+
+export interface Capabilities {
+  connectionKinds: readonly ConnectionKind[];
+  /** Connections reference named secret objects (Materialize's CREATE SECRET) instead of inlining values. */
+  secretObjects?: boolean;
+  /** IR fields a connection of a kind must have to be valid; `a|b` means either will do. */
+  requiredFields?: Partial<Record<ConnectionKind, readonly string[]>>;
 }

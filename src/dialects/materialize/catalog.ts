@@ -268,3 +268,16 @@ export const QUOTED_KEYWORDS = new Set(
     "NATURAL USING SET OUTER YEAR MONTH DAY HOUR MINUTE SECOND"
   ).split(" "),
 );
+
+/** IR fields each connection kind needs (§4), for translation into Materialize. */
+export const REQUIRED_FIELDS: Partial<Record<ConnectionKind, readonly string[]>> = {
+  kafka: ["brokers|tunnel"],
+  schema_registry: ["url"],
+  postgres: ["host", "database", "user"],
+  mysql: ["host", "user"],
+  sql_server: ["host", "database", "user", "password"],
+  aws: ["auth"],
+  aws_privatelink: ["serviceName", "availabilityZones"],
+  ssh_tunnel: ["host", "user"],
+  iceberg_catalog: ["catalogType", "url"],
+};

@@ -1,5 +1,5 @@
 import type { Dialect } from "../dialect.js";
-import { CONNECTION_TYPES, KIND_OF_TYPE } from "./catalog.js";
+import { CONNECTION_TYPES, KIND_OF_TYPE, REQUIRED_FIELDS } from "./catalog.js";
 import { checkProgram } from "./check.js";
 import { emitProgram } from "./emit.js";
 import { parseMaterialize } from "./parse.js";
@@ -15,5 +15,9 @@ export const materialize: Dialect = {
     const doc = emitProgram(program, { diagnostics });
     return { doc, diagnostics };
   },
-  capabilities: { connectionKinds: CONNECTION_TYPES.map((t) => KIND_OF_TYPE[t]) },
+  capabilities: {
+    connectionKinds: CONNECTION_TYPES.map((t) => KIND_OF_TYPE[t]),
+    secretObjects: true,
+    requiredFields: REQUIRED_FIELDS,
+  },
 };

@@ -1,0 +1,321 @@
+// Planning an IR program for a target dialect: what the source said, made
+// into what the target can say, with every difference reported.
+//
+// * Secrets. Into a target without secret objects, `{secret: name}`
+//   references are resolved from CREATE/ALTER SECRET in the same input, then
+//   from caller-supplied values; unresolved ones are errors unless the caller
+//   asks for placeholders. The CREATE SECRET statements are consumed. Into a
+//   target with secret objects, sensitive literals become generated
+//   CREATE SECRET statements placed before the connection that uses them.
+// * Kinds the target lacks are errors; the statement stays in the output as
+//   comments carrying the reason and the original text.
+// * Fields the target requires but the source could not carry are errors
+//   naming the field; the caller can supply them per connection.
+// * Loss of individual fields is reported by the target's emitter.
+import { error, info, warning, type Diagnostic } from "../diagnostics.js";
+import type { Dialect } from "../dialects/dialect.js";
+import { REDACTED, sensitiveSites } from "../ir/sensitivity.js";
+import type { Comment, Connection, ObjectName, Program, SecretValue, Statement } from "../ir/schema.js";
+
+export interface PlanOptions {
+  /** Secret values by secret name (as written, e.g. `kafka_password` or `db.schema.pw`). */
+  secrets?: Record<string, string>;
+  /** Leave unresolved secret references as placeholders instead of failing. */
+  placeholders?: boolean;
+  /** Values for fields the source cannot carry: connection name → IR field path → value. */
+  supply?: Record<string, Record<string, string>>;
+  /** Mask every sensitive value in the output. */
+  redact?: boolean;
+  /** Emit a commented pipeline template carrying Kafka brokers a target link cannot hold. */
+  pipelineTemplate?: boolean;
+}
+
+/** The text that stands for an unresolved secret when placeholders are asked for. */
+export function secretPlaceholder(name: string): string {
+  return `<<connbridge-secret:${name}>>`;
+}
+
+const nameText = (name: ObjectName) => name.parts.map((p) => p.value).join(".");
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** Every secret reference in a connection, wherever it is. */
+function secretReferenceSites(connection: Connection): { path: string; name: ObjectName; set: (v: unknown) => void }[] {
+  const out: { path: string; name: ObjectName; set: (v: unknown) => void }[] = [];
+  const visit = (holder: Record<string, unknown> | unknown[], key: string | number, path: string) => {
+    const value = (holder as Record<string, unknown>)[key as string];
+    if (typeof value !== "object" || value === null) return;
+    if (!Array.isArray(value) && "secret" in value && Object.keys(value).length === 1) {
+      out.push({ path, name: (value as { secret: ObjectName }).secret, set: (v) => ((holder as Record<string, unknown>)[key as string] = v) });
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((_, i) => visit(value, i, `${path}[${i}]`));
+    else for (const k of Object.keys(value)) if (k !== "extras") visit(value as Record<string, unknown>, k, path ? `${path}.${k}` : k);
+  };
+  for (const k of Object.keys(connection)) if (k !== "extras" && k !== "kind") visit(connection as unknown as Record<string, unknown>, k, k);
+  return out;
+}
+
+function secretValueText(value: SecretValue): string | undefined {
+  return value.kind === "text" ? value.value : value.value;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const segments = path.split(".");
+  let node = target;
+  for (const segment of segments.slice(0, -1)) {
+    if (typeof node[segment] !== "object" || node[segment] === null) node[segment] = {};
+    node = node[segment] as Record<string, unknown>;
+  }
+  node[segments[segments.length - 1]!] = value;
+}
+
+function getPath(target: unknown, path: string): unknown {
+  let node = target;
+  for (const segment of path.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+/** A supplied value in the type the field takes. */
+function suppliedValue(path: string, text: string): unknown {
+  if (path === "brokers") return text.split(",").map((address) => ({ address: address.trim() })).filter((b) => b.address !== "");
+  if (path.endsWith("port") || path === "progressTopicReplicationFactor") {
+    const n = Number(text);
+    return Number.isInteger(n) ? n : text;
+  }
+  if (path === "availabilityZones" || path === "hosts") return text.split(",").map((s) => s.trim());
+  return text;
+}
+
+export interface PlanResult {
+  program: Program;
+  diagnostics: Diagnostic[];
+}
+
+export class TranslationPlanner {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly out: Statement[] = [];
+  private pendingComments: Comment[] = [];
+  private readonly secretValues = new Map<string, string>();
+  private readonly takenNames = new Set<string>();
+
+  constructor(
+    private readonly source: Dialect,
+    private readonly target: Dialect,
+    private readonly sourceText: string,
+    private readonly options: PlanOptions,
+  ) {}
+
+  plan(program: Program): PlanResult {
+    // Secrets defined in the input come first, then those the caller supplies.
+    for (const statement of program.statements) {
+      if (statement.kind === "create_secret" || statement.kind === "create_connection") this.takenNames.add(nameText(statement.name));
+      if (statement.kind === "create_secret") {
+        const value = secretValueText(statement.value);
+        if (value !== undefined) this.secretValues.set(nameText(statement.name), value);
+      }
+    }
+    for (const [name, value] of Object.entries(this.options.secrets ?? {})) {
+      if (!this.secretValues.has(name)) this.secretValues.set(name, value);
+    }
+    for (const statement of program.statements) this.statement(statement);
+    const result: Program = { statements: this.out };
+    const trailing = [...this.pendingComments, ...(program.trailingComments ?? [])];
+    if (trailing.length > 0) result.trailingComments = trailing;
+    if (this.options.redact) redactProgram(result);
+    return { program: result, diagnostics: this.diagnostics };
+  }
+
+  private push(statement: Statement): void {
+    if (this.pendingComments.length > 0) {
+      statement.comments = [...this.pendingComments, ...(statement.comments ?? [])];
+      this.pendingComments = [];
+    }
+    this.out.push(statement);
+  }
+
+  /** Keeps a statement the target cannot take as comments: the reason, then the original text. */
+  private keepAsComment(statement: Statement, reason: string): void {
+    const original =
+      statement.span !== undefined ? this.sourceText.slice(statement.span.start.offset, statement.span.end.offset) : undefined;
+    this.pendingComments.push(...(statement.comments ?? []), { style: "line", text: ` connbridge: not translated: ${reason}` });
+    for (const line of (original ?? "").split("\n")) {
+      if (line.trim() !== "") this.pendingComments.push({ style: "line", text: ` ${line.replace(/\r$/, "")}` });
+    }
+  }
+
+  private statement(statement: Statement): void {
+    const targetName = this.target.platform;
+    switch (statement.kind) {
+      case "create_secret":
+      case "alter_secret":
+        if (this.target.capabilities.secretObjects) return this.push(clone(statement));
+        if (statement.kind === "create_secret") {
+          this.diagnostics.push(
+            info("translate.secret-consumed", `secret ${nameText(statement.name)} is inlined where it is used; ${targetName} has no secret objects`, statement.span),
+          );
+          return;
+        }
+        this.diagnostics.push(
+          warning("translate.no-equivalent", `${targetName} has no ALTER SECRET; connections that use ${nameText(statement.name)} must be updated instead`, statement.span),
+        );
+        return this.keepAsComment(statement, `${targetName} has no secret objects`);
+      case "drop":
+        if (statement.objectType === "secret" && !this.target.capabilities.secretObjects) {
+          this.diagnostics.push(info("translate.secret-consumed", `${targetName} has no secret objects; DROP SECRET is dropped`, statement.span));
+          return;
+        }
+        for (const name of statement.names) this.push({ ...clone(statement), names: [name] });
+        return;
+      case "create_connection":
+        return this.createConnection(statement);
+      case "alter_connection":
+        if (statement.action.kind === "change" && this.source.id !== this.target.id) {
+          this.diagnostics.push(
+            error("translate.no-equivalent", `ALTER CONNECTION options of ${this.source.platform} have no ${targetName} counterpart; statement kept as a comment`, statement.span),
+          );
+          return this.keepAsComment(statement, `ALTER options of ${this.source.platform} do not carry over`);
+        }
+        return this.push(clone(statement));
+      default:
+        return this.push(clone(statement));
+    }
+  }
+
+  private createConnection(original: Extract<Statement, { kind: "create_connection" }>): void {
+    const statement = clone(original);
+    const connection = statement.connection;
+    const name = nameText(statement.name);
+    if (!this.target.capabilities.connectionKinds.includes(connection.kind)) {
+      this.diagnostics.push(
+        error(
+          "translate.unsupported-kind",
+          `${this.target.platform} has no ${connection.kind} connection; ${name} is kept as a comment`,
+          statement.span,
+        ),
+      );
+      return this.keepAsComment(statement, `${this.target.platform} has no ${connection.kind} connection`);
+    }
+    this.supply(name, connection, statement);
+    if (!this.checkRequired(name, connection, statement)) return this.keepAsComment(statement, "required data missing (see diagnostics)");
+    if (this.target.capabilities.secretObjects) {
+      this.generateSecrets(name, connection, statement);
+    } else if (!this.resolveSecrets(name, connection, statement)) {
+      return this.keepAsComment(statement, "unresolved secret (see diagnostics)");
+    }
+    this.push(statement);
+    if (this.options.pipelineTemplate && connection.kind === "kafka" && !this.target.capabilities.secretObjects) {
+      const brokers = (connection.brokers ?? []).map((b) => b.address).join(",");
+      if (brokers !== "") {
+        this.pendingComments.push(
+          { style: "line", text: ` brokers of ${name}, for a pipeline that uses the link:` },
+          { style: "line", text: ` CREATE PIPELINE ${name}_pipeline AS LOAD DATA LINK ${name} '${brokers}/<topic>' INTO TABLE <table>;` },
+        );
+      }
+    }
+  }
+
+  private supply(name: string, connection: Connection, statement: Statement): void {
+    const supplied = this.options.supply?.[name];
+    if (supplied === undefined) return;
+    for (const [path, text] of Object.entries(supplied)) {
+      setPath(connection as unknown as Record<string, unknown>, path, suppliedValue(path, text));
+      this.diagnostics.push(info("translate.supplied", `${name}: ${path} supplied by the caller`, statement.span));
+    }
+  }
+
+  private checkRequired(name: string, connection: Connection, statement: Statement): boolean {
+    let complete = true;
+    for (const requirement of this.target.capabilities.requiredFields?.[connection.kind] ?? []) {
+      const alternatives = requirement.split("|");
+      const present = alternatives.some((path) => {
+        const value = getPath(connection, path);
+        return value !== undefined && !(Array.isArray(value) && value.length === 0);
+      });
+      if (present) continue;
+      complete = false;
+      const field = alternatives[0]!;
+      this.diagnostics.push({
+        ...error(
+          "translate.missing-required",
+          `${this.target.platform} needs ${connection.kind} field ${alternatives.join(" or ")} for ${name}, which the ${this.source.platform} statement cannot carry`,
+          statement.span,
+          `supply it: API option supply: { "${name}": { "${field}": "..." } }, or --set ${name}.${field}=...`,
+        ),
+        path: `connection.${field}`,
+      });
+    }
+    return complete;
+  }
+
+  /** Inlines secret references; false when one cannot be resolved. */
+  private resolveSecrets(name: string, connection: Connection, statement: Statement): boolean {
+    let resolved = true;
+    for (const site of secretReferenceSites(connection)) {
+      const secretName = nameText(site.name);
+      const lastPart = site.name.parts[site.name.parts.length - 1]!.value;
+      const value = this.secretValues.get(secretName) ?? this.secretValues.get(lastPart);
+      if (value !== undefined) {
+        site.set(value);
+        continue;
+      }
+      if (this.options.placeholders) {
+        site.set(secretPlaceholder(secretName));
+        this.diagnostics.push({
+          ...warning("translate.secret-placeholder", `${name}: secret ${secretName} is not known; ${site.path} holds a placeholder`, statement.span),
+          path: `connection.${site.path}`,
+        });
+        continue;
+      }
+      resolved = false;
+      this.diagnostics.push({
+        ...error(
+          "translate.unresolved-secret",
+          `${name}: secret ${secretName} (used by ${site.path}) is not defined in the input or supplied`,
+          statement.span,
+          "define it with CREATE SECRET, pass --secrets file.json ({\"name\": \"value\"}), or allow --placeholders",
+        ),
+        path: `connection.${site.path}`,
+      });
+    }
+    return resolved;
+  }
+
+  /** Moves sensitive literals into generated CREATE SECRET statements placed before the connection. */
+  private generateSecrets(name: string, connection: Connection, statement: Statement): void {
+    for (const site of sensitiveSites(connection)) {
+      if (typeof site.value !== "string") continue;
+      const base = `${statement.kind === "create_connection" ? statement.name.parts[statement.name.parts.length - 1]!.value : name}_${site.path.replace(/[^A-Za-z0-9]+/g, "_")}`
+        .toLowerCase()
+        .replace(/_+/g, "_");
+      let secretName = base;
+      for (let n = 2; this.takenNames.has(secretName); n++) secretName = `${base}_${n}`;
+      this.takenNames.add(secretName);
+      const ref: ObjectName = { parts: [{ value: secretName, quoted: false }] };
+      this.push({ kind: "create_secret", name: ref, value: { kind: "text", value: site.value } });
+      site.set({ secret: ref });
+      this.diagnostics.push({
+        ...info("translate.secret-generated", `${name}: ${site.path} moved into generated secret ${secretName}`, statement.span),
+        path: `connection.${site.path}`,
+      });
+    }
+  }
+}
+
+/** Masks every sensitive value of a program in place. */
+export function redactProgram(program: Program): void {
+  for (const statement of program.statements) {
+    if (statement.kind === "create_connection") {
+      for (const site of sensitiveSites(statement.connection)) if (typeof site.value === "string") site.set(REDACTED);
+    }
+    if (statement.kind === "create_secret") statement.value = { kind: "text", value: REDACTED };
+    if (statement.kind === "alter_secret" && statement.action.kind === "set_value") {
+      statement.action = { kind: "set_value", value: { kind: "text", value: REDACTED } };
+    }
+  }
+}
