@@ -36,6 +36,8 @@ export interface OptionSpec {
   /** Commands for which the option must be given. */
   requiredFor?: readonly CommandName[];
   defaultValue?: string | number;
+  /** The option may be given several times; its values are collected in order. */
+  repeatable?: boolean;
   description: string;
   /** Per-command wording where the option means something more specific. */
   descriptionFor?: Partial<Record<CommandName, string>>;
@@ -78,6 +80,29 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: TEXT_OUTPUT_COMMANDS,
     description: "write each result to the mirrored path under DIR instead of stdout",
   },
+  {
+    name: "secrets",
+    value: "path",
+    valueName: "FILE",
+    commands: ["translate"],
+    description: "JSON object of secret values by secret name, for references the input does not define",
+  },
+  { name: "placeholders", commands: ["translate"], description: "write <<connbridge-secret:NAME>> for secrets that cannot be resolved instead of failing" },
+  {
+    name: "set",
+    value: "string",
+    valueName: "NAME:FIELD=VALUE",
+    repeatable: true,
+    commands: ["translate"],
+    description: "supply a field the source cannot carry, e.g. --set kafka_connection:brokers=b1:9092,b2:9092",
+  },
+  { name: "redact", commands: ["format", "emit", "translate"], description: "mask every sensitive value (passwords, keys, secret values) in the output" },
+  { name: "strict", commands: ["translate"], description: "report every loss as an error instead of a warning" },
+  {
+    name: "pipeline-template",
+    commands: ["translate"],
+    description: "after a SingleStore Kafka link, add a commented CREATE PIPELINE carrying the brokers the link cannot hold",
+  },
   { name: "json", commands: ALL_COMMANDS, description: "machine-readable output: one JSON object per input on stdout" },
   { name: "help", short: "h", commands: ALL_COMMANDS, description: "show help" },
 ];
@@ -85,7 +110,7 @@ export const OPTIONS: readonly OptionSpec[] = [
 /** Flags that are only meaningful without a command. */
 const GLOBAL_FLAGS = ["--version", "--help", "-h"];
 
-export type ParsedOptions = Record<string, string | number | boolean | undefined>;
+export type ParsedOptions = Record<string, string | number | boolean | string[] | undefined>;
 
 export type ParsedArguments =
   | { kind: "run"; command: CommandName; options: ParsedOptions; paths: string[] }
@@ -178,7 +203,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     }
     const parsed = parseValue(spec, raw, spelled);
     if (parsed.message !== undefined) return fail(parsed.message);
-    options[spec.name] = parsed.value;
+    if (spec.repeatable) options[spec.name] = [...((options[spec.name] as string[] | undefined) ?? []), String(parsed.value)];
+    else options[spec.name] = parsed.value;
   }
 
   for (const spec of OPTIONS) {

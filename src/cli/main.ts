@@ -95,21 +95,70 @@ function runCommand(library: Library, command: CommandName, options: ParsedOptio
       return { diagnostics: result.diagnostics, record: {}, spansReferToInput: true };
     }
     case "format": {
-      const result = library.format(text, { dialect, width });
+      const result = library.format(text, { dialect, width, redact: option<boolean>(options, "redact") === true });
       return { diagnostics: result.diagnostics, output: result.text, record: { text: result.text }, spansReferToInput: true };
     }
     case "translate": {
       const from = option<DialectId>(options, "from")!;
       const to = option<DialectId>(options, "to")!;
-      const result = library.translate(text, { from, to, width });
+      const result = library.translate(text, { from, to, width, ...translationOptions(options) });
       return { diagnostics: result.diagnostics, output: result.text, record: { text: result.text }, spansReferToInput: true };
     }
     case "emit": {
-      const result = library.emit(unwrapProgram(json), { dialect, width });
+      const result = library.emit(unwrapProgram(json), { dialect, width, redact: option<boolean>(options, "redact") === true });
       // The IR's spans point into the SQL it was parsed from, not into this JSON.
       return { diagnostics: result.diagnostics, output: result.text, record: { text: result.text }, spansReferToInput: false };
     }
   }
+}
+
+/** Translation options from the command line; `secrets` is the parsed file (see loadSecrets). */
+function translationOptions(options: ParsedOptions): Omit<import("../index.js").TranslateOptions, "from" | "to"> {
+  const supply: Record<string, Record<string, string>> = {};
+  for (const entry of (options.set as string[] | undefined) ?? []) {
+    const parsed = parseSupply(entry);
+    (supply[parsed.name] ??= {})[parsed.field] = parsed.value;
+  }
+  return {
+    ...(loadedSecrets !== undefined ? { secrets: loadedSecrets } : {}),
+    ...(Object.keys(supply).length > 0 ? { supply } : {}),
+    placeholders: option<boolean>(options, "placeholders") === true,
+    redact: option<boolean>(options, "redact") === true,
+    strict: option<boolean>(options, "strict") === true,
+    pipelineTemplate: option<boolean>(options, "pipeline-template") === true,
+  };
+}
+
+/** `NAME:FIELD=VALUE`; the value may itself contain `:` and `=`. */
+export function parseSupply(entry: string): { name: string; field: string; value: string } {
+  const equals = entry.indexOf("=");
+  const colon = entry.indexOf(":");
+  if (colon <= 0 || equals < colon + 2) {
+    throw new UsageError(`--set expects NAME:FIELD=VALUE, got ${JSON.stringify(entry)}`, "translate");
+  }
+  return { name: entry.slice(0, colon), field: entry.slice(colon + 1, equals), value: entry.slice(equals + 1) };
+}
+
+let loadedSecrets: Record<string, string> | undefined;
+
+/** Reads the --secrets file: a JSON object of string values. Problems are I/O errors (exit 2). */
+function loadSecrets(path: string): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read secrets file ${path}: ${describeFsError(e)}`, "translate");
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new UsageError(`secrets file ${path} is not valid JSON`, "translate");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value) || Object.values(value).some((v) => typeof v !== "string")) {
+    throw new UsageError(`secrets file ${path} must be a JSON object of string values`, "translate");
+  }
+  return value as Record<string, string>;
 }
 
 /** Accepts `parse --json` records as well as bare programs, so the two commands pipe into each other. */
@@ -148,6 +197,9 @@ async function execute(command: CommandName, options: ParsedOptions, paths: stri
 
   const library: Library = await import("../index.js");
   checkDialects(library, command, options);
+  const secretsFile = option<string>(options, "secrets");
+  loadedSecrets = secretsFile !== undefined ? loadSecrets(secretsFile) : undefined;
+  for (const entry of (options.set as string[] | undefined) ?? []) parseSupply(entry);
 
   for (const problem of problems) reportInputProblem(state, problem.label, problem.diagnostic);
 

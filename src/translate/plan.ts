@@ -245,7 +245,7 @@ export class TranslationPlanner {
           "translate.missing-required",
           `${this.target.platform} needs ${connection.kind} field ${alternatives.join(" or ")} for ${name}, which the ${this.source.platform} statement cannot carry`,
           statement.span,
-          `supply it: API option supply: { "${name}": { "${field}": "..." } }, or --set ${name}.${field}=...`,
+          `supply it: API option supply: { "${name}": { "${field}": "..." } }, or --set ${name}:${field}=...`,
         ),
         path: `connection.${field}`,
       });
