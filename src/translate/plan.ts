@@ -92,6 +92,16 @@ function suppliedValue(path: string, text: string): unknown {
   return text;
 }
 
+/**
+ * Kinds that say the same thing in different platforms' terms: Materialize's
+ * AWS credentials connection is what a SingleStore S3 link holds, and back.
+ * Fields outside `fields` are reported as lost.
+ */
+const EQUIVALENT_KINDS: Partial<Record<Connection["kind"], { kind: Connection["kind"]; fields: readonly string[] }>> = {
+  aws: { kind: "s3", fields: ["auth", "endpoint", "region"] },
+  s3: { kind: "aws", fields: ["auth", "endpoint", "region"] },
+};
+
 export interface PlanResult {
   program: Program;
   diagnostics: Diagnostic[];
@@ -191,6 +201,11 @@ export class TranslationPlanner {
     const statement = clone(original);
     const connection = statement.connection;
     const name = nameText(statement.name);
+    const equivalent = EQUIVALENT_KINDS[connection.kind];
+    if (!this.target.capabilities.connectionKinds.includes(connection.kind) && equivalent !== undefined && this.target.capabilities.connectionKinds.includes(equivalent.kind)) {
+      statement.connection = this.convertKind(name, connection, equivalent, statement);
+      return this.createConnection({ ...statement, connection: statement.connection });
+    }
     if (!this.target.capabilities.connectionKinds.includes(connection.kind)) {
       this.diagnostics.push(
         error(
@@ -218,6 +233,25 @@ export class TranslationPlanner {
         );
       }
     }
+  }
+
+  /** Re-expresses a connection as a close kind the target has (AWS credentials ⇄ an S3 link). */
+  private convertKind(name: string, connection: Connection, to: { kind: Connection["kind"]; fields: readonly string[] }, statement: Statement): Connection {
+    const converted: Record<string, unknown> = { kind: to.kind };
+    for (const [key, value] of Object.entries(connection)) {
+      if (key === "kind") continue;
+      if (to.fields.includes(key) || key === "extras") converted[key] = value;
+      else {
+        this.diagnostics.push({
+          ...warning("translate.loss", `${name}: ${connection.kind} field ${key} has no place in a ${to.kind} connection; it is dropped`, statement.span),
+          path: `connection.${key}`,
+        });
+      }
+    }
+    this.diagnostics.push(
+      info("translate.kind-converted", `${name}: ${connection.kind} connection written as ${this.target.platform}'s ${to.kind} connection`, statement.span),
+    );
+    return converted as unknown as Connection;
   }
 
   private supply(name: string, connection: Connection, statement: Statement): void {
