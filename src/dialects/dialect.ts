@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
-import type { ConnectionKind, DialectId, Program } from "../ir/schema.js";
+import type { Connection, ConnectionKind, DialectId, Program } from "../ir/schema.js";
 import type { Doc } from "./shared/doc.js";
 
 /** What every dialect folder implements. */
@@ -15,6 +15,13 @@ export interface Dialect {
   emit(program: Program): { doc: Doc; diagnostics: Diagnostic[] };
   /** What the dialect can express, for translation planning. */
   capabilities: Capabilities;
+  /**
+   * The connection with the defaults the platform applies to omitted fields
+   * made explicit, where another platform's default differs (Materialize's
+   * Kafka security protocol is SASL_SSL or SSL; librdkafka's is PLAINTEXT).
+   * Used when translating out of this dialect.
+   */
+  explicitDefaults?(connection: Connection): Connection;
 }
 
 export interface Capabilities {

@@ -199,6 +199,7 @@ export class TranslationPlanner {
 
   private createConnection(original: Extract<Statement, { kind: "create_connection" }>): void {
     const statement = clone(original);
+    if (this.source.explicitDefaults !== undefined) statement.connection = this.source.explicitDefaults(statement.connection);
     const connection = statement.connection;
     const name = nameText(statement.name);
     const equivalent = EQUIVALENT_KINDS[connection.kind];

@@ -15,6 +15,12 @@ export const materialize: Dialect = {
     const doc = emitProgram(program, { diagnostics });
     return { doc, diagnostics };
   },
+  explicitDefaults(connection) {
+    if (connection.kind !== "kafka" || connection.securityProtocol !== undefined) return connection;
+    // Spec §4.1: SASL_SSL when any SASL option or an AWS connection is given, else SSL.
+    const sasl = connection.sasl !== undefined || connection.awsConnection !== undefined;
+    return { ...connection, securityProtocol: sasl ? "SASL_SSL" : "SSL" };
+  },
   capabilities: {
     connectionKinds: CONNECTION_TYPES.map((t) => KIND_OF_TYPE[t]),
     secretObjects: true,
