@@ -2,9 +2,11 @@
 import type { DialectId } from "../ir/schema.js";
 import type { Dialect } from "./dialect.js";
 import { materialize } from "./materialize/index.js";
+import { singlestore } from "./singlestore/index.js";
 
 export const DIALECTS: Partial<Record<DialectId, Dialect>> = {
   materialize,
+  singlestore,
 };
 
 export const DIALECT_IDS: readonly DialectId[] = ["materialize", "flink", "cockroachdb", "databend", "singlestore"];

@@ -79,7 +79,7 @@ describe("diagnostic lines", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       "connbridge: the flink dialect is not implemented yet (source)\n" +
-        "hint: implemented: materialize\n" +
+        "hint: implemented: materialize, singlestore\n" +
         "Run 'connbridge check --help' for usage.\n",
     );
   });
@@ -185,7 +185,7 @@ describe("exit status", () => {
     [["format", "--dialect", "oracle"], /^connbridge: unknown dialect "oracle"\nhint: known dialects: materialize, /],
     [["format", "-d", "__proto__"], /^connbridge: unknown dialect "__proto__"\n/],
     [["translate", "--from", "materialize", "--to", "nope"], /^connbridge: unknown dialect "nope"\n/],
-    [["emit", "--dialect", "singlestore"], /^connbridge: the singlestore dialect is not implemented yet \(target\)\n/],
+    [["emit", "--dialect", "databend"], /^connbridge: the databend dialect is not implemented yet \(target\)\n/],
     [["format", "--out-dir", "out"], /^connbridge: --out-dir needs file or directory inputs, not standard input\n/],
   ])("is 2 for the usage error in %j", (args, message) => {
     const result = connbridge(args, { input: KAFKA });

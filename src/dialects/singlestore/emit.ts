@@ -1,0 +1,277 @@
+// SingleStore emitter: the canonical form of spec §7, built as a prettier Doc.
+// At unbounded width every statement is one line:
+//
+//   CREATE LINK `db`.`name` AS KAFKA CONFIG '{...}' CREDENTIALS '{...}' DESCRIPTION '...'
+//
+// and a statement longer than a finite width puts each clause on its own
+// line. Where the IR carries a SingleStore layout (it was read from
+// SingleStore text), key order, clause order and value spelling follow it.
+import { error, warning, type Diagnostic } from "../../diagnostics.js";
+import type { Connection, Program, Span, Statement, StatementOf, Value } from "../../ir/schema.js";
+import { group, hardline, indent, join, line, type Doc } from "../shared/doc.js";
+import { foreignExtras, leafPaths } from "../shared/loss.js";
+import { typeOfKind, type Clause } from "./catalog.js";
+import { keysOf, parseChangeOption, singlestoreExtras, type OutputKey } from "./fields.js";
+import { isJsonNumber, printJson, quoteSqlString, type NumberText } from "./json.js";
+import type { SingleStoreAlterExtras } from "./lower.js";
+import { printComments, printIdentifier, printJsonKey, printName } from "./print.js";
+import { splitStatements } from "./syntax.js";
+
+export interface EmitContext {
+  diagnostics: Diagnostic[];
+}
+
+/** A statement SingleStore cannot say: the reason, printed as a comment in its place. */
+class NotExpressible {
+  constructor(readonly reason: string) {}
+}
+
+function numberTextOf(numbers: NumberText[] | undefined) {
+  if (numbers === undefined) return undefined;
+  return (path: (string | number)[], n: number) =>
+    numbers.find((x) => Number(x.text) === n && x.path.length === path.length && x.path.every((p, i) => p === path[i]))?.text;
+}
+
+function printKeys(keys: OutputKey[]): string {
+  const members = keys
+    .filter((k) => k.value !== undefined)
+    .map((k) => `${JSON.stringify(k.key)}:${printJson(k.value!, numberTextOf(k.layout?.numbers))}`);
+  return `{${members.join(",")}}`;
+}
+
+function reportLoss(connection: Connection, consumed: string[], span: Span | undefined, ctx: EmitContext): void {
+  for (const path of leafPaths(connection)) {
+    if (consumed.some((c) => path === c || path.startsWith(`${c}.`) || path.startsWith(`${c}[`))) continue;
+    ctx.diagnostics.push({
+      ...warning(
+        "singlestore.unsupported-field",
+        `a SingleStore ${connection.kind} link cannot hold ${path}; it is dropped`,
+        span,
+        path.startsWith("brokers") || path.startsWith("brokerRules")
+          ? "SingleStore names Kafka brokers in the pipeline that uses the link: LOAD DATA LINK <link> '<broker:port>/<topic>'"
+          : undefined,
+      ),
+      path: `connection.${path}`,
+    });
+  }
+  for (const [dialect, key] of foreignExtras(connection.extras, "singlestore")) {
+    ctx.diagnostics.push({
+      ...warning("singlestore.unsupported-field", `SingleStore cannot express the ${dialect} setting ${key}; it is dropped`, span),
+      path: `connection.extras.${dialect}.${key}`,
+    });
+  }
+}
+
+function emitCreateLink(statement: StatementOf<"create_connection">, ctx: EmitContext): Doc {
+  const connection = statement.connection;
+  const type = typeOfKind(connection.kind);
+  if (type === undefined) {
+    const reason = `SingleStore has no ${connection.kind} link type; ${printName(statement.name)} is not emitted`;
+    ctx.diagnostics.push(error("singlestore.unsupported-connection-type", reason, statement.span));
+    throw new NotExpressible(reason);
+  }
+  const keys = keysOf(type, connection, { secretsInCatalogueClause: true });
+  for (const k of [...keys.config, ...keys.credentials]) {
+    for (const path of k.secretReferences) {
+      ctx.diagnostics.push({
+        ...error(
+          "singlestore.secret-reference",
+          `connection.${path} is a reference to a secret, which SingleStore cannot name; resolve it to a value before emitting`,
+          statement.span,
+        ),
+        path: `connection.${path}`,
+      });
+    }
+  }
+  reportLoss(connection, keys.consumed, statement.span, ctx);
+  if (statement.temporary) {
+    ctx.diagnostics.push(warning("singlestore.unsupported-field", "SingleStore has no temporary links; TEMPORARY is dropped", statement.span));
+  }
+  nameWarnings(statement.name, statement.span, ctx);
+
+  const extras = singlestoreExtras(connection);
+  const layout = extras?.layout;
+  const written = layout?.clauses;
+  const clauseLayout = (clause: Clause) => written?.find((c) => c.clause === clause);
+  const literal = (clause: Clause): string | undefined => {
+    const nonObject = clause === "CONFIG" ? extras?.configValue : extras?.credentialsValue;
+    if (nonObject !== undefined) return quoteSqlString(printJson(nonObject, numberTextOf(clauseLayout(clause)?.numbers)));
+    const list = clause === "CONFIG" ? keys.config : keys.credentials;
+    if (list.length > 0) return quoteSqlString(printKeys(list));
+    // Empty: CONFIG is left out unless it was written; CREDENTIALS is always there
+    // ('' where the source said so), unless the source left it out.
+    if (written === undefined) return clause === "CONFIG" ? undefined : "'{}'";
+    const was = clauseLayout(clause);
+    if (was === undefined) return undefined;
+    return was.empty ? "''" : "'{}'";
+  };
+  // The server prints CONFIG first; text that put CREDENTIALS first keeps its order.
+  const position = (clause: Clause) => written?.findIndex((c) => c.clause === clause) ?? -1;
+  const credentialsFirst = position("CREDENTIALS") >= 0 && position("CONFIG") > position("CREDENTIALS");
+  const order: Clause[] = credentialsFirst ? ["CREDENTIALS", "CONFIG"] : ["CONFIG", "CREDENTIALS"];
+  const clauses: Doc[] = [];
+  for (const clause of order) {
+    const text = literal(clause);
+    if (text !== undefined) clauses.push(`${clause} ${text}`);
+  }
+  if (statement.description !== undefined) clauses.push(`DESCRIPTION ${quoteSqlString(statement.description)}`);
+  return group([
+    "CREATE ",
+    statement.orReplace ? "OR REPLACE " : "",
+    "LINK ",
+    statement.ifNotExists ? "IF NOT EXISTS " : "",
+    printName(statement.name),
+    " AS ",
+    type,
+    clauses.length > 0 ? indent([line, join(line, clauses)]) : "",
+  ]);
+}
+
+function nameWarnings(name: StatementOf<"create_connection">["name"], span: Span | undefined, ctx: EmitContext): void {
+  if (name.catalogId !== undefined || name.version !== undefined) {
+    ctx.diagnostics.push(warning("singlestore.unsupported-field", "SingleStore names have no catalog id or version; they are dropped", span));
+  }
+}
+
+/** JSON text of a dialect-neutral value (ALTER LINK); numbers keep their text. */
+function jsonOfValue(value: Value): string {
+  switch (value.kind) {
+    case "string":
+      return JSON.stringify(value.value);
+    case "number":
+      if (!isJsonNumber(value.value)) throw new NotExpressible(`the number ${value.value} is not JSON`);
+      return value.value;
+    case "boolean":
+      return value.value ? "true" : "false";
+    case "null":
+      return "null";
+    case "list":
+      return `[${value.items.map(jsonOfValue).join(",")}]`;
+    case "map":
+      return `{${value.entries.map((e) => `${JSON.stringify(e.key)}:${jsonOfValue(e.value)}`).join(",")}}`;
+    default:
+      throw new NotExpressible(`a ${value.kind} value cannot be written as JSON`);
+  }
+}
+
+function emitAlterLink(statement: StatementOf<"alter_connection">, ctx: EmitContext): Doc {
+  const action = statement.action;
+  const fail = (reason: string): never => {
+    ctx.diagnostics.push(error("singlestore.unsupported-alter", `${reason}; the statement is not emitted`, statement.span));
+    throw new NotExpressible(reason);
+  };
+  if (action.kind !== "change") fail(`ALTER LINK cannot ${action.kind === "rename" ? "rename a link" : "change a link's owner"}`);
+  if (statement.ifExists) {
+    ctx.diagnostics.push(warning("singlestore.unsupported-field", "SingleStore ALTER LINK has no IF EXISTS; it is dropped", statement.span));
+  }
+  const layouts = (statement.extras?.singlestore as SingleStoreAlterExtras | undefined)?.layout?.changes ?? [];
+  const sets = (action as Extract<typeof action, { kind: "change" }>).changes.map((change, i): Doc => {
+    const parsed = change.kind === "set" ? parseChangeOption(change.option) : undefined;
+    if (parsed === undefined || change.kind !== "set" || change.value === undefined) {
+      return fail("ALTER LINK can only SET CONFIG or SET CREDENTIALS");
+    }
+    const layout = layouts[i] ?? {};
+    if (parsed.key !== undefined) {
+      if (change.value.kind !== "string") return fail(`SET ${parsed.clause} ::key = ... takes a string value`);
+      return `SET ${parsed.clause} ::${printJsonKey(parsed.key, layout.quotedKey !== true)} = ${quoteSqlString(change.value.value)}`;
+    }
+    if (layout.empty && change.value.kind === "map" && change.value.entries.length === 0) return `SET ${parsed.clause} ''`;
+    let json: string;
+    try {
+      json = jsonOfValue(change.value);
+    } catch (e) {
+      if (e instanceof NotExpressible) return fail(e.reason);
+      throw e;
+    }
+    return `SET ${parsed.clause} ${quoteSqlString(json)}`;
+  });
+  return group(["ALTER LINK ", printName(statement.name), indent([line, join(line, sets)])]);
+}
+
+function noSecrets(statement: Statement, ctx: EmitContext): never {
+  const reason = "SingleStore has no secret objects; credentials live in a link's CREDENTIALS";
+  ctx.diagnostics.push(error("singlestore.no-secrets", reason, statement.span));
+  throw new NotExpressible(reason);
+}
+
+function emitStatement(statement: Statement, ctx: EmitContext): Doc[] {
+  switch (statement.kind) {
+    case "create_connection":
+      return [emitCreateLink(statement, ctx)];
+    case "alter_connection":
+      return [emitAlterLink(statement, ctx)];
+    case "drop":
+      if (statement.objectType === "secret") noSecrets(statement, ctx);
+      for (const flag of ["ifExists", "cascade"] as const) {
+        if (statement[flag]) {
+          const words = flag === "ifExists" ? "IF EXISTS" : "CASCADE";
+          ctx.diagnostics.push(warning("singlestore.unsupported-field", `SingleStore DROP LINK has no ${words}; it is dropped`, statement.span));
+        }
+      }
+      // DROP LINK takes one name: one statement per name.
+      return statement.names.map((name) => ["DROP LINK ", printName(name)]);
+    case "show": {
+      if (statement.objectType === "secrets") noSecrets(statement, ctx);
+      if (statement.like !== undefined || statement.where !== undefined) {
+        ctx.diagnostics.push(warning("singlestore.unsupported-field", "SingleStore SHOW LINKS has no LIKE or WHERE filter; it is dropped", statement.span));
+      }
+      const from = statement.from;
+      return [["SHOW LINKS", from ? [" ON ", from.parts.length === 1 ? printIdentifier(from.parts[0]!) : printName(from)] : ""]];
+    }
+    case "show_create_connection":
+      // SingleStore always redacts credentials in SHOW CREATE LINK: REDACTED needs no words.
+      return [["SHOW CREATE LINK ", printName(statement.name)]];
+    case "describe_connection":
+      ctx.diagnostics.push(warning("singlestore.describe", "SingleStore has no DESCRIBE LINK; emitted as SHOW CREATE LINK", statement.span));
+      return [["SHOW CREATE LINK ", printName(statement.name)]];
+    case "validate_connection": {
+      const reason = "SingleStore has no statement that validates a link";
+      ctx.diagnostics.push(error("singlestore.unsupported-statement", reason, statement.span));
+      throw new NotExpressible(reason);
+    }
+    case "comment_on": {
+      if (statement.objectType === "secret") noSecrets(statement, ctx);
+      const reason = "SingleStore cannot change a link's description after CREATE LINK ... DESCRIPTION";
+      ctx.diagnostics.push(error("singlestore.unsupported-statement", reason, statement.span));
+      throw new NotExpressible(reason);
+    }
+    case "create_secret":
+    case "alter_secret":
+      return noSecrets(statement, ctx);
+    case "verbatim":
+      if (statement.dialect !== "singlestore") {
+        ctx.diagnostics.push(warning("singlestore.foreign-verbatim", `statement passed through unchanged from ${statement.dialect}`, statement.span));
+      }
+      return [statement.text];
+  }
+}
+
+/** A reason on one comment line: line breaks inside it would end the comment. */
+function commentLine(reason: string): string {
+  return `-- connbridge: ${reason.replace(/[\r\n\u2028\u2029]+/g, " ")}`;
+}
+
+/** Builds the Doc of a whole program: statements terminated by `;`, one per line. */
+export function emitProgram(program: Program, ctx: EmitContext): Doc {
+  const parts: Doc[] = [];
+  for (const statement of program.statements) {
+    parts.push(...printComments(statement.comments));
+    let bodies: Doc[];
+    try {
+      bodies = emitStatement(statement, ctx);
+    } catch (e) {
+      if (!(e instanceof NotExpressible)) throw e;
+      parts.push(commentLine(`${e.reason} (see diagnostics)`), hardline);
+      continue;
+    }
+    // Text kept as written that ends inside an unterminated string or comment
+    // gets no terminator: it would land inside it.
+    const open = statement.kind === "verbatim" && splitStatements(statement.text).diagnostics.length > 0;
+    for (const body of bodies) {
+      if (open) parts.push(body, statement.kind === "verbatim" && statement.text.endsWith("\n") ? "" : hardline);
+      else parts.push(body, ";", hardline);
+    }
+  }
+  parts.push(...printComments(program.trailingComments));
+  return parts;
+}

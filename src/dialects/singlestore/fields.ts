@@ -1,0 +1,425 @@
+// Moving CONFIG / CREDENTIALS keys into IR connection fields and back.
+//
+// `placeKeys` types each key's JSON value as the catalogue says and stores it
+// at the key's IR field. What does not fit — keys the IR does not model, a
+// value of the wrong JSON type, a key given more than once, a second auth
+// method — is kept in `extras.singlestore.config` / `.credentials` in order,
+// so nothing is lost and the checker can say what is wrong. How the keys were
+// spelt (order, clause, numbers written as strings, number texts) goes to
+// `extras.singlestore.layout`, which never counts as meaning.
+//
+// `keysOf` is the inverse, for the emitter and the checker: the keys of each
+// clause, in source order where the IR has one, else in catalogue order.
+import type { Connection, JsonValue, SecretRef, Span, TextOrSecret } from "../../ir/schema.js";
+import { keyEntry, KEYS, OPEN_CONFIG_FIELD, type Clause, type KeyEntry, type KeyValueType, type LinkType } from "./catalog.js";
+import { defineKey, jsonValueOf, type JsonNode, type NumberText } from "./json.js";
+
+// ---- The extras shape ---------------------------------------------------------------
+
+/** A key kept as written because the IR has no field for it (or it did not fit the field). */
+export interface KeptKey {
+  key: string;
+  value: JsonValue;
+}
+
+/** Spelling of one key, in source order within its clause. */
+export interface KeyLayout {
+  key: string;
+  /**
+   * The JSON type a boolean or integer field was written in, when it is not
+   * the catalogue's usual one: "string" for `"3306"`, "json" for `true` where
+   * the documentation writes `"true"`.
+   */
+  form?: "string" | "json";
+  /** Source text of numbers in the value that JSON.stringify would print differently. */
+  numbers?: NumberText[];
+  /** The `"key": value` text in the source. */
+  span?: Span;
+}
+
+export interface ClauseLayout {
+  clause: Clause;
+  /** `CREDENTIALS ''`: an empty string rather than a JSON object. */
+  empty?: true;
+  /** Number texts of a CONFIG or CREDENTIALS value that is not an object. */
+  numbers?: NumberText[];
+  span?: Span;
+}
+
+export interface SingleStoreLayout {
+  /** CONFIG and CREDENTIALS clauses in source order. */
+  clauses?: ClauseLayout[];
+  /** Keys of the CONFIG object, in source order. */
+  config?: KeyLayout[];
+  /** Keys of the CREDENTIALS object, in source order. */
+  credentials?: KeyLayout[];
+}
+
+export interface SingleStoreConnectionExtras {
+  /** CONFIG keys not modelled by the IR, in order. */
+  config?: KeptKey[];
+  /** CREDENTIALS keys not modelled by the IR, in order. */
+  credentials?: KeptKey[];
+  /** A CONFIG value that is not a JSON object (an error the checker reports). */
+  configValue?: JsonValue;
+  /** A CREDENTIALS value that is not a JSON object (an error the checker reports). */
+  credentialsValue?: JsonValue;
+  layout?: SingleStoreLayout;
+}
+
+export function singlestoreExtras(connection: Connection): SingleStoreConnectionExtras | undefined {
+  return connection.extras?.singlestore as SingleStoreConnectionExtras | undefined;
+}
+
+/** Separator of the clause and the key in the option of an ALTER LINK one-key change (`CONFIG::sasl.password`). */
+export const KEY_SEPARATOR = "::";
+
+/** The clause of an ALTER LINK change option, and the key of the one-key form. */
+export function parseChangeOption(option: string): { clause: Clause; key?: string } | undefined {
+  const at = option.indexOf(KEY_SEPARATOR);
+  const clause = at < 0 ? option : option.slice(0, at);
+  if (clause !== "CONFIG" && clause !== "CREDENTIALS") return undefined;
+  return at < 0 ? { clause } : { clause, key: option.slice(at + KEY_SEPARATOR.length) };
+}
+
+const CLAUSE_LIST = { CONFIG: "config", CREDENTIALS: "credentials" } as const;
+
+// ---- Paths --------------------------------------------------------------------------
+
+interface Segment {
+  key: string;
+  method?: string;
+}
+
+const segmentCache = new Map<string, Segment[]>();
+
+function segmentsOf(path: string): Segment[] {
+  let segments = segmentCache.get(path);
+  if (segments === undefined) {
+    segments = path.split(".").map((s) => {
+      const [key, method] = s.split("@");
+      return method === undefined ? { key: key! } : { key: key!, method };
+    });
+    segmentCache.set(path, segments);
+  }
+  return segments;
+}
+
+type Fields = Record<string, unknown>;
+
+function getPath(target: Fields, path: string): unknown {
+  let node: unknown = target;
+  for (const seg of segmentsOf(path)) {
+    if (typeof node !== "object" || node === null) return undefined;
+    const next = Object.hasOwn(node, seg.key) ? (node as Fields)[seg.key] : undefined;
+    if (seg.method !== undefined && (next as Fields | undefined)?.method !== seg.method) return undefined;
+    node = next;
+  }
+  return node;
+}
+
+/** Sets a field; false when it is taken or conflicts (another auth method). */
+function setPath(target: Fields, path: string, value: unknown): boolean {
+  const segments = segmentsOf(path);
+  let node = target;
+  for (const seg of segments.slice(0, -1)) {
+    let next = node[seg.key] as Fields | undefined;
+    if (next === undefined) {
+      next = seg.method === undefined ? {} : { method: seg.method };
+      node[seg.key] = next;
+    } else if (seg.method !== undefined && next.method !== seg.method) {
+      return false;
+    }
+    node = next;
+  }
+  const last = segments[segments.length - 1]!;
+  if (node[last.key] !== undefined) return false;
+  node[last.key] = value;
+  return true;
+}
+
+/** The IR field path of a catalogue path (`auth@access_key.accessKeyId` → `auth.accessKeyId`). */
+export function fieldPathOf(path: string): string {
+  return segmentsOf(path).map((s) => s.key).join(".");
+}
+
+// ---- Reading: JSON → IR -------------------------------------------------------------
+
+interface Typed {
+  field: unknown;
+  form?: "string" | "json";
+}
+
+const DIGITS = /^-?[0-9]+$/;
+
+/** Types a JSON value for a catalogue key; undefined when it does not fit the IR field. */
+function typeValue(entry: KeyEntry, node: JsonNode): Typed | undefined {
+  const usual = entry.writtenAsString ? "string" : "json";
+  switch (entry.type) {
+    case "text":
+      return node.type === "string" ? { field: node.value } : undefined;
+    case "integer": {
+      const text = node.type === "number" ? node.text : node.type === "string" && DIGITS.test(node.value) ? node.value : undefined;
+      if (text === undefined) return undefined;
+      const n = Number(text);
+      // A string must print back as itself; a JSON number keeps its text in the layout.
+      if (!Number.isSafeInteger(n) || (node.type === "string" && String(n) !== text)) return undefined;
+      const form = node.type === "string" ? "string" : "json";
+      return form === usual ? { field: n } : { field: n, form };
+    }
+    case "boolean": {
+      const value = node.type === "boolean" ? node.value : node.type === "string" && (node.value === "true" || node.value === "false") ? node.value === "true" : undefined;
+      if (value === undefined) return undefined;
+      const form = node.type === "string" ? "string" : "json";
+      return form === usual ? { field: value } : { field: value, form };
+    }
+    case "commaList":
+      return node.type === "string" ? { field: node.value.split(",") } : undefined;
+    case "spaceList":
+      return node.type === "string" ? { field: node.value.split(" ") } : undefined;
+    case "stringMap": {
+      if (node.type !== "object" || node.entries.some((e) => e.value.type !== "string")) return undefined;
+      const keys = new Set(node.entries.map((e) => e.key));
+      if (keys.size !== node.entries.length) return undefined;
+      const map: Record<string, string> = {};
+      for (const e of node.entries) defineKey(map, e.key, (e.value as { value: string }).value);
+      return { field: map };
+    }
+    case "json":
+      return undefined;
+  }
+}
+
+/** One `"key": value` of a CONFIG or CREDENTIALS object, as parsed. */
+export interface SourceKey {
+  clause: Clause;
+  key: string;
+  value: JsonNode;
+  span?: Span;
+}
+
+/**
+ * Places the keys of both clauses into the fields of a connection of `type`,
+ * filling `fields` (the connection object) and returning the extras.
+ */
+export function placeKeys(type: LinkType, fields: Fields, keys: SourceKey[]): SingleStoreConnectionExtras {
+  const extras: SingleStoreConnectionExtras = {};
+  const layout: SingleStoreLayout = {};
+  const count = new Map<string, number>();
+  for (const k of keys) count.set(k.key, (count.get(k.key) ?? 0) + 1);
+  const openField = OPEN_CONFIG_FIELD[type];
+
+  for (const k of keys) {
+    const numbers: NumberText[] = [];
+    const entry = keyEntry(type, k.key);
+    const keyLayout: KeyLayout = { key: k.key };
+    // A key given twice has no single value: every occurrence is kept as written.
+    const unique = count.get(k.key) === 1;
+    let placed = false;
+    if (unique && entry?.path !== undefined) {
+      const typed = typeValue(entry, k.value);
+      if (typed !== undefined && setPath(fields, entry.path, typed.field)) {
+        placed = true;
+        if (typed.form !== undefined) keyLayout.form = typed.form;
+        if (k.value.type === "number" && String(typed.field) !== k.value.text) numbers.push({ path: [], text: k.value.text });
+      }
+    } else if (unique && entry === undefined && openField !== undefined && k.clause === "CONFIG") {
+      let open = fields[openField] as Record<string, JsonValue> | undefined;
+      if (open === undefined) fields[openField] = open = {};
+      defineKey(open, k.key, jsonValueOf(k.value, numbers));
+      placed = true;
+    }
+    if (!placed) {
+      const list = (extras[CLAUSE_LIST[k.clause]] ??= []);
+      list.push({ key: k.key, value: jsonValueOf(k.value, numbers) });
+    }
+    if (numbers.length > 0) keyLayout.numbers = numbers;
+    if (k.span !== undefined) keyLayout.span = k.span;
+    (layout[CLAUSE_LIST[k.clause]] ??= []).push(keyLayout);
+  }
+  extras.layout = layout;
+  return extras;
+}
+
+// ---- Writing: IR → keys ---------------------------------------------------------------
+
+/** A key to write, with the IR fields it says (for loss reporting). */
+export interface OutputKey {
+  clause: Clause;
+  key: string;
+  /** The JSON value; absent when the IR holds a secret reference SingleStore cannot say. */
+  value?: JsonValue;
+  /** IR paths of secret references met on the way (reported by the emitter). */
+  secretReferences: string[];
+  consumed: string[];
+  /** The catalogue entry, for catalogue keys. */
+  entry?: KeyEntry;
+  /** Whether it came from `extras.singlestore` (kept as written). */
+  kept: boolean;
+  layout?: KeyLayout;
+  span?: Span;
+}
+
+function isSecretRef(value: unknown): value is SecretRef {
+  return typeof value === "object" && value !== null && "secret" in value;
+}
+
+/** The JSON a field value is written as; secret references are left out and listed. */
+function jsonOfField(entry: KeyEntry, field: unknown, form: "string" | "json" | undefined, path: string, refs: string[]): JsonValue | undefined {
+  const asString = (form ?? (entry.writtenAsString ? "string" : "json")) === "string";
+  switch (entry.type) {
+    case "text":
+      if (isSecretRef(field)) {
+        refs.push(path);
+        return undefined;
+      }
+      return typeof field === "string" ? field : undefined;
+    case "integer":
+    case "boolean":
+      if (typeof field !== (entry.type === "integer" ? "number" : "boolean")) return undefined;
+      return asString ? String(field) : (field as number | boolean);
+    case "commaList":
+    case "spaceList":
+      return Array.isArray(field) ? field.join(entry.type === "commaList" ? "," : " ") : undefined;
+    case "stringMap": {
+      if (typeof field !== "object" || field === null) return undefined;
+      const map: Record<string, JsonValue> = {};
+      for (const [name, value] of Object.entries(field as Record<string, TextOrSecret>)) {
+        if (isSecretRef(value)) refs.push(`${path}.${name}`);
+        else defineKey(map, name, value);
+      }
+      return map;
+    }
+    case "json":
+      return field as JsonValue;
+  }
+}
+
+export interface KeysOfOptions {
+  /**
+   * Writing: a secret catalogue key goes in its catalogue clause whatever the
+   * source said. Checking: every key stays where it was written.
+   */
+  secretsInCatalogueClause: boolean;
+}
+
+/** Auth alternatives that say "no credentials in the link": nothing to write, nothing lost. */
+const IMPLICIT_AUTH = new Set(["implicit"]);
+
+/**
+ * The keys of a connection's CONFIG and CREDENTIALS, each list in source
+ * order where the layout has one, otherwise in catalogue order with kept keys
+ * last.
+ */
+export function keysOf(type: LinkType, connection: Connection, options: KeysOfOptions): { config: OutputKey[]; credentials: OutputKey[]; consumed: string[] } {
+  const fields = connection as unknown as Fields;
+  const extras = singlestoreExtras(connection);
+  const layout = extras?.layout ?? {};
+  const clauseOfLayout = (key: string): Clause | undefined =>
+    layout.config?.some((l) => l.key === key) ? "CONFIG" : layout.credentials?.some((l) => l.key === key) ? "CREDENTIALS" : undefined;
+  const out: OutputKey[] = [];
+  const consumed: string[] = [];
+
+  for (const entry of KEYS[type]) {
+    if (entry.path === undefined) continue;
+    const field = getPath(fields, entry.path);
+    if (field === undefined) continue;
+    let clause = clauseOfLayout(entry.key) ?? entry.clause;
+    if (options.secretsInCatalogueClause && entry.secret) clause = entry.clause;
+    const fieldPath = fieldPathOf(entry.path);
+    const form = layoutFor(layout, clause, entry.key, 0)?.form;
+    const refs: string[] = [];
+    const value = jsonOfField(entry, field, form, fieldPath, refs);
+    consumed.push(fieldPath);
+    out.push({ clause, key: entry.key, ...(value !== undefined ? { value } : {}), secretReferences: refs, consumed: [fieldPath], entry, kept: false });
+  }
+  const auth = fields.auth as { method?: string } | undefined;
+  if (auth?.method !== undefined && IMPLICIT_AUTH.has(auth.method)) consumed.push("auth");
+
+  const openField = OPEN_CONFIG_FIELD[type];
+  if (openField !== undefined && typeof fields[openField] === "object" && fields[openField] !== null) {
+    for (const [key, value] of Object.entries(fields[openField] as Record<string, JsonValue>)) {
+      out.push({ clause: "CONFIG", key, value, secretReferences: [], consumed: [openField], kept: false });
+    }
+    consumed.push(openField);
+  }
+  for (const clause of ["CONFIG", "CREDENTIALS"] as const) {
+    for (const kept of extras?.[CLAUSE_LIST[clause]] ?? []) {
+      const entry = keyEntry(type, kept.key);
+      out.push({ clause, key: kept.key, value: kept.value, secretReferences: [], consumed: [], ...(entry ? { entry } : {}), kept: true });
+    }
+  }
+
+  const byClause = { config: [] as OutputKey[], credentials: [] as OutputKey[] };
+  for (const clause of ["CONFIG", "CREDENTIALS"] as const) {
+    const slots = layout[CLAUSE_LIST[clause]] ?? [];
+    const used = new Map<string, number>();
+    const ranked = out
+      .filter((k) => k.clause === clause)
+      .map((k, index) => {
+        // The k-th occurrence of a key takes the k-th layout slot of that key.
+        const nth = used.get(k.key) ?? 0;
+        used.set(k.key, nth + 1);
+        const slot = nthSlot(slots, k.key, nth);
+        if (slot !== undefined) {
+          k.layout = slots[slot]!;
+          if (k.layout.span !== undefined) k.span = k.layout.span;
+        }
+        return { k, rank: slot ?? slots.length + index };
+      });
+    ranked.sort((a, b) => a.rank - b.rank);
+    byClause[CLAUSE_LIST[clause]] = ranked.map((r) => r.k);
+  }
+  return { ...byClause, consumed };
+}
+
+function nthSlot(slots: KeyLayout[], key: string, nth: number): number | undefined {
+  let seen = 0;
+  for (let i = 0; i < slots.length; i++) {
+    if (slots[i]!.key !== key) continue;
+    if (seen === nth) return i;
+    seen++;
+  }
+  return undefined;
+}
+
+function layoutFor(layout: SingleStoreLayout, clause: Clause, key: string, nth: number): KeyLayout | undefined {
+  const slots = layout[CLAUSE_LIST[clause]] ?? [];
+  const i = nthSlot(slots, key, nth);
+  return i === undefined ? undefined : slots[i];
+}
+
+/** Whether a JSON value has the type a catalogue key expects (for the checker's messages). */
+export function fitsType(type: KeyValueType, value: JsonValue): boolean {
+  switch (type) {
+    case "text":
+    case "commaList":
+    case "spaceList":
+      return typeof value === "string";
+    case "integer":
+      return (typeof value === "number" && Number.isSafeInteger(value)) || (typeof value === "string" && DIGITS.test(value) && String(Number(value)) === value);
+    case "boolean":
+      return typeof value === "boolean" || value === "true" || value === "false";
+    case "stringMap":
+      return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
+    case "json":
+      return true;
+  }
+}
+
+export function describeType(type: KeyValueType): string {
+  switch (type) {
+    case "text":
+    case "commaList":
+    case "spaceList":
+      return "a string";
+    case "integer":
+      return "an integer";
+    case "boolean":
+      return "true or false";
+    case "stringMap":
+      return "an object of strings";
+    case "json":
+      return "a JSON value";
+  }
+}

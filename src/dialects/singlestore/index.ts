@@ -1,0 +1,19 @@
+import type { Diagnostic } from "../../diagnostics.js";
+import type { Dialect } from "../dialect.js";
+import { KIND_OF_TYPE, LINK_TYPES } from "./catalog.js";
+import { checkProgram } from "./check.js";
+import { emitProgram } from "./emit.js";
+import { parseSingleStore } from "./parse.js";
+
+export const singlestore: Dialect = {
+  id: "singlestore",
+  platform: "SingleStore",
+  parse: parseSingleStore,
+  check: checkProgram,
+  emit(program) {
+    const diagnostics: Diagnostic[] = [];
+    const doc = emitProgram(program, { diagnostics });
+    return { doc, diagnostics };
+  },
+  capabilities: { connectionKinds: LINK_TYPES.map((t) => KIND_OF_TYPE[t]) },
+};

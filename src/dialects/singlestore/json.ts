@@ -1,0 +1,404 @@
+// The two layers of CONFIG and CREDENTIALS (spec §1, "JSON inside string
+// literals"): a SQL string literal whose decoded value is JSON text.
+//
+// Reading: `decodeLiterals` applies MySQL's escapes and quote doubling and
+// keeps, for every decoded character, where it came from in the file;
+// `parseJson` is a strict JSON parser (the grammar of JSON.parse) that keeps
+// key order, duplicate keys and the text of numbers, and reports errors by
+// decoded offset, which the map turns back into the true line and column.
+//
+// Writing: `printJson` prints compact JSON; `quoteSqlString` escapes it for
+// SQL (`\` → `\\`, `'` → `''`).
+import type { JsonValue, Span, Value } from "../../ir/schema.js";
+import type { SourceText } from "../shared/source.js";
+
+// ---- SQL literal decoding ------------------------------------------------------
+
+/** One string token of a literal: its text (quotes included) and UTF-16 offset in the file. */
+export interface LiteralPiece {
+  text: string;
+  offset: number;
+}
+
+/** Decoded literal text, with the file offsets of each decoded UTF-16 unit. */
+export interface DecodedLiteral {
+  value: string;
+  /** `starts[i]`: file offset where decoded unit i was written; `starts[length]`: the closing quote. */
+  starts: Int32Array;
+  /** `ends[i]`: file offset just after the source of decoded unit i. */
+  ends: Int32Array;
+}
+
+/** MySQL's backslash escapes (spec §1); `\%` and `\_` keep their backslash, any other `\x` is `x`. */
+const ESCAPES: Record<string, string> = { "0": "\0", b: "\b", n: "\n", r: "\r", t: "\t", Z: "\x1a" };
+
+/** Decodes adjacent SQL string literals into one value (`'a' "b"` is `ab`). */
+export function decodeLiterals(pieces: LiteralPiece[]): DecodedLiteral {
+  const out: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let close = 0;
+  for (const piece of pieces) {
+    const text = piece.text;
+    const quote = text[0]!;
+    const bodyEnd = text.length - 1;
+    for (let i = 1; i < bodyEnd; ) {
+      const c = text[i]!;
+      const at = piece.offset + i;
+      if (c === "\\" && i + 1 < bodyEnd) {
+        const e = text[i + 1]!;
+        if (e === "%" || e === "_") {
+          out.push("\\", e);
+          starts.push(at, at + 1);
+          ends.push(at + 1, at + 2);
+        } else {
+          // A surrogate pair after the backslash is one character.
+          const pair = isHighSurrogate(e) && isLowSurrogate(text[i + 2]) ? text.slice(i + 1, i + 3) : e;
+          const decoded = ESCAPES[pair] ?? pair;
+          for (let k = 0; k < decoded.length; k++) {
+            out.push(decoded[k]!);
+            starts.push(at);
+            ends.push(at + 1 + pair.length);
+          }
+          i += pair.length - 1;
+        }
+        i += 2;
+        continue;
+      }
+      if (c === quote && text[i + 1] === quote) {
+        out.push(quote);
+        starts.push(at);
+        ends.push(at + 2);
+        i += 2;
+        continue;
+      }
+      out.push(c);
+      starts.push(at);
+      ends.push(at + 1);
+      i++;
+    }
+    close = piece.offset + bodyEnd;
+  }
+  starts.push(close);
+  return { value: out.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+function isHighSurrogate(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** The file span of decoded units [from, to). */
+export function decodedSpan(literal: DecodedLiteral, source: SourceText, from: number, to: number): Span {
+  const start = literal.starts[from]!;
+  const end = to > from ? literal.ends[to - 1]! : start;
+  return source.span(start, end);
+}
+
+// ---- JSON parsing ------------------------------------------------------------------
+
+/** A parsed JSON value with decoded offsets [start, end). Objects keep every entry, in order. */
+export type JsonNode =
+  | { type: "object"; entries: JsonEntry[]; start: number; end: number }
+  | { type: "array"; items: JsonNode[]; start: number; end: number }
+  | { type: "string"; value: string; start: number; end: number }
+  | { type: "number"; text: string; start: number; end: number }
+  | { type: "boolean"; value: boolean; start: number; end: number }
+  | { type: "null"; start: number; end: number };
+
+export interface JsonEntry {
+  key: string;
+  /** Decoded offsets of the key (quotes included) and of the whole `"key": value`. */
+  keyStart: number;
+  end: number;
+  value: JsonNode;
+}
+
+export class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    /** Decoded offsets of the offending text. */
+    readonly start: number,
+    readonly end: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Deeper JSON is refused rather than walked (no configuration is this deep). */
+export const MAX_JSON_DEPTH = 512;
+
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+
+/** Parses one JSON text (RFC 8259, as JSON.parse reads it). */
+export function parseJson(text: string): JsonNode {
+  let i = 0;
+  const n = text.length;
+
+  // Only JSON punctuation is quoted in messages: other text may be part of a secret.
+  const describe = (at: number): string => {
+    if (at >= n) return "the end of the text";
+    const c = text.codePointAt(at)!;
+    if (c < 0x20 || c === 0x7f) return `character U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+    const char = String.fromCodePoint(c);
+    return `{}[],:"'`.includes(char) ? `'${char}'` : "other text";
+  };
+  const fail = (message: string, at = i, length = at < n ? (text.codePointAt(at)! > 0xffff ? 2 : 1) : 0): never => {
+    throw new JsonSyntaxError(message, at, at + length);
+  };
+  const skipBlanks = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
+      i++;
+    }
+  };
+
+  const stringValue = (): string => {
+    const start = i;
+    i++; // opening quote
+    let out = "";
+    let runStart = i;
+    for (;;) {
+      if (i >= n) fail("unterminated JSON string", start, n - start);
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        out += text.slice(runStart, i);
+        i++;
+        return out;
+      }
+      if (c < 0x20) fail(`${describe(i)} must be escaped in a JSON string`);
+      if (c !== 0x5c) {
+        i++;
+        continue;
+      }
+      out += text.slice(runStart, i);
+      const e = text[i + 1];
+      switch (e) {
+        case '"':
+        case "\\":
+        case "/":
+          out += e;
+          break;
+        case "b":
+          out += "\b";
+          break;
+        case "f":
+          out += "\f";
+          break;
+        case "n":
+          out += "\n";
+          break;
+        case "r":
+          out += "\r";
+          break;
+        case "t":
+          out += "\t";
+          break;
+        case "u": {
+          const hex = text.slice(i + 2, i + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("invalid \\u escape in a JSON string (four hex digits expected)", i, Math.min(6, n - i));
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 4;
+          break;
+        }
+        case undefined:
+          fail("unterminated JSON string", start, n - start);
+          break;
+        default:
+          fail("invalid escape in a JSON string (JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)", i, 1 + (text.codePointAt(i + 1)! > 0xffff ? 2 : 1));
+      }
+      i += 2;
+      runStart = i;
+    }
+  };
+
+  const value = (depth: number): JsonNode => {
+    skipBlanks();
+    if (depth > MAX_JSON_DEPTH) fail(`JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
+    const start = i;
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      const entries: JsonEntry[] = [];
+      skipBlanks();
+      if (text[i] === "}") {
+        i++;
+        return { type: "object", entries, start, end: i };
+      }
+      for (;;) {
+        skipBlanks();
+        if (text[i] !== '"') fail(`expected a string key in a JSON object, found ${describe(i)}`);
+        const keyStart = i;
+        const key = stringValue();
+        skipBlanks();
+        if (text[i] !== ":") fail(`expected ':' after a key in a JSON object, found ${describe(i)}`);
+        i++;
+        const v = value(depth + 1);
+        entries.push({ key, keyStart, end: v.end, value: v });
+        skipBlanks();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "}") {
+          i++;
+          return { type: "object", entries, start, end: i };
+        }
+        fail(`expected ',' or '}' in a JSON object, found ${describe(i)}`);
+      }
+    }
+    if (c === "[") {
+      i++;
+      const items: JsonNode[] = [];
+      skipBlanks();
+      if (text[i] === "]") {
+        i++;
+        return { type: "array", items, start, end: i };
+      }
+      for (;;) {
+        items.push(value(depth + 1));
+        skipBlanks();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "]") {
+          i++;
+          return { type: "array", items, start, end: i };
+        }
+        fail(`expected ',' or ']' in a JSON array, found ${describe(i)}`);
+      }
+    }
+    if (c === '"') {
+      const s = stringValue();
+      return { type: "string", value: s, start, end: i };
+    }
+    for (const [word, node] of [
+      ["true", { type: "boolean", value: true }],
+      ["false", { type: "boolean", value: false }],
+      ["null", { type: "null" }],
+    ] as const) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return { ...node, start, end: i } as JsonNode;
+      }
+    }
+    NUMBER.lastIndex = i;
+    const m = NUMBER.exec(text);
+    if (m !== null && m[0] !== "-") {
+      const numberText = m[0];
+      if (!Number.isFinite(Number(numberText))) fail("JSON number too large to be stored in a double", start, numberText.length);
+      i += numberText.length;
+      return { type: "number", text: numberText, start, end: i };
+    }
+    return fail(`expected a JSON value, found ${describe(i)}`);
+  };
+
+  const root = value(0);
+  skipBlanks();
+  if (i < n) fail(`unexpected ${describe(i)} after the JSON value`);
+  return root;
+}
+
+// ---- JSON values for the IR ---------------------------------------------------------
+
+/** Sets an own property, also for keys like `__proto__` that plain assignment would not create. */
+export function defineKey<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A number text JSON.stringify would not reproduce (`1.0`, `1e3`, big integers), with where it sits. */
+export interface NumberText {
+  /** Keys and array indexes from the value to the number; empty for the value itself. */
+  path: (string | number)[];
+  text: string;
+}
+
+/**
+ * The IR value of a JSON node. Numbers become JavaScript numbers; those whose
+ * text would print differently are listed in `numbers` so that the emitter can
+ * write them as they were. In nested objects a repeated key keeps its last
+ * value, as JSON.parse does; `duplicates` reports where.
+ */
+export function jsonValueOf(node: JsonNode, numbers: NumberText[] = [], path: (string | number)[] = [], duplicates: JsonEntry[] = []): JsonValue {
+  switch (node.type) {
+    case "object": {
+      const out: Record<string, JsonValue> = {};
+      const seen = new Set<string>();
+      for (const entry of node.entries) {
+        if (seen.has(entry.key)) duplicates.push(entry);
+        seen.add(entry.key);
+        defineKey(out, entry.key, jsonValueOf(entry.value, numbers, [...path, entry.key], duplicates));
+      }
+      return out;
+    }
+    case "array":
+      return node.items.map((item, k) => jsonValueOf(item, numbers, [...path, k], duplicates));
+    case "string":
+      return node.value;
+    case "number": {
+      const n = Number(node.text);
+      if (String(n) !== node.text) numbers.push({ path, text: node.text });
+      return n;
+    }
+    case "boolean":
+      return node.value;
+    case "null":
+      return null;
+  }
+}
+
+/** The dialect-neutral Value of a JSON node (ALTER LINK): numbers keep their text, objects every entry. */
+export function valueOfJson(node: JsonNode): Value {
+  switch (node.type) {
+    case "object":
+      return { kind: "map", entries: node.entries.map((e) => ({ key: e.key, value: valueOfJson(e.value) })) };
+    case "array":
+      return { kind: "list", items: node.items.map(valueOfJson) };
+    case "string":
+      return { kind: "string", value: node.value };
+    case "number":
+      return { kind: "number", value: node.text };
+    case "boolean":
+      return { kind: "boolean", value: node.value };
+    case "null":
+      return { kind: "null" };
+  }
+}
+
+// ---- Printing -------------------------------------------------------------------------
+
+/** Whether a text is a JSON number as JSON.parse reads it. */
+export function isJsonNumber(text: string): boolean {
+  NUMBER.lastIndex = 0;
+  const m = NUMBER.exec(text);
+  return m !== null && m[0] === text && text !== "-";
+}
+
+/**
+ * Compact JSON of an IR value (`","` and `":"` separators, keys in order).
+ * `numberText` gives the source text of a number at a path, when it has one.
+ */
+export function printJson(value: JsonValue, numberText?: (path: (string | number)[], n: number) => string | undefined, path: (string | number)[] = []): string {
+  if (typeof value === "number") return numberText?.(path, value) ?? JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v, k) => printJson(v, numberText, [...path, k])).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}:${printJson(v, numberText, [...path, k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A SQL string literal: single quotes, `\` and `'` escaped (safe whatever sql_mode says about backslashes). */
+export function quoteSqlString(value: string): string {
+  return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+}

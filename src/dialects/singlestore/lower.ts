@@ -1,0 +1,236 @@
+// Lowering of SingleStore parse trees to the IR: names, the two layers of
+// CONFIG / CREDENTIALS (SQL literal, then JSON), and placement of each key
+// into a concept-named IR field (fields.ts).
+import { ParserRuleContext, TerminalNode, type Token } from "antlr4ng";
+import * as P from "../../generated/singlestore/SingleStoreParser.js";
+import { error, warning, type Diagnostic } from "../../diagnostics.js";
+import type { ConnectionChange, Identifier, JsonValue, ObjectName, Span, Statement } from "../../ir/schema.js";
+import { KIND_OF_TYPE, type Clause, type LinkType } from "./catalog.js";
+import { KEY_SEPARATOR, placeKeys, type ClauseLayout, type SingleStoreConnectionExtras, type SourceKey } from "./fields.js";
+import {
+  decodedSpan,
+  decodeLiterals,
+  jsonValueOf,
+  JsonSyntaxError,
+  parseJson,
+  valueOfJson,
+  type DecodedLiteral,
+  type JsonEntry,
+  type JsonNode,
+  type NumberText,
+} from "./json.js";
+import { quoteForMessage, tokenSpan, type SplitStatement } from "./syntax.js";
+import type { SourceText } from "../shared/source.js";
+
+class LoweringError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+/** Spelling of one ALTER LINK SET clause. */
+export interface AlterChangeLayout {
+  /** `SET CREDENTIALS ''`: an empty string rather than a JSON object. */
+  empty?: true;
+  /** The key of `::key = ...` was back-quoted. */
+  quotedKey?: true;
+}
+
+export interface SingleStoreAlterExtras {
+  layout?: { changes: AlterChangeLayout[] };
+}
+
+export class Lowering {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly source: SourceText) {}
+
+  private span(ctx: ParserRuleContext | Token): Span {
+    if (ctx instanceof ParserRuleContext) {
+      const start = ctx.start!;
+      const stop = ctx.stop ?? start;
+      const from = this.source.offsetOfCodePoint(start.start);
+      const to = this.source.offsetOfCodePoint(Math.max(stop.stop, start.start - 1) + 1);
+      return this.source.span(from, to);
+    }
+    return tokenSpan(ctx, this.source);
+  }
+
+  private fail(message: string, span: Span, code = "singlestore.syntax"): never {
+    throw new LoweringError(error(code, message, span));
+  }
+
+  /** Lowers one parsed statement; an error yields undefined and a diagnostic. */
+  lowerStatement(tree: P.StatementContext, split: SplitStatement): Statement | undefined {
+    try {
+      const statement = this.statement(tree);
+      statement.span = split.span;
+      // Comments inside a statement the emitter rewrites are kept before it.
+      const comments = [...split.leadingComments, ...split.innerComments];
+      if (comments.length > 0) statement.comments = comments;
+      return statement;
+    } catch (e) {
+      if (e instanceof LoweringError) {
+        this.diagnostics.push(e.diagnostic);
+        return undefined;
+      }
+      throw e;
+    }
+  }
+
+  private statement(tree: P.StatementContext): Statement {
+    const create = tree.createLink();
+    if (create) return this.createLink(create);
+    const alter = tree.alterLink();
+    if (alter) return this.alterLink(alter);
+    const drop = tree.dropLink();
+    if (drop) return { kind: "drop", objectType: "connection", names: [this.linkName(drop.linkName())] };
+    const show = tree.showLinks();
+    if (show) {
+      const db = show.ident();
+      return { kind: "show", objectType: "connections", ...(db ? { from: { parts: [this.ident(db)] } } : {}) };
+    }
+    return { kind: "show_create_connection", name: this.linkName(tree.showCreateLink()!.linkName()) };
+  }
+
+  // ---- CREATE LINK -----------------------------------------------------------
+
+  private createLink(ctx: P.CreateLinkContext): Statement {
+    const type = ctx.linkType().getText().toUpperCase() as LinkType;
+    const keys: SourceKey[] = [];
+    const clauses: ClauseLayout[] = [];
+    const nonObject: Partial<Record<Clause, JsonValue>> = {};
+    for (const clauseCtx of ctx.linkClause()) {
+      const clause: Clause = clauseCtx.CONFIG() ? "CONFIG" : "CREDENTIALS";
+      const span = this.span(clauseCtx);
+      if (clauses.some((c) => c.clause === clause)) this.fail(`${clause} given more than once`, span, "singlestore.duplicate-clause");
+      const layout: ClauseLayout = { clause, span };
+      clauses.push(layout);
+      const json = this.json(clause, clauseCtx.stringLiteral());
+      if (json === undefined) {
+        layout.empty = true;
+        continue;
+      }
+      if (json.root.type === "object") {
+        for (const entry of json.root.entries) {
+          keys.push({ clause, key: entry.key, value: entry.value, span: decodedSpan(json.literal, this.source, entry.keyStart, entry.end) });
+        }
+      } else {
+        const numbers: NumberText[] = [];
+        nonObject[clause] = jsonValueOf(json.root, numbers);
+        if (numbers.length > 0) layout.numbers = numbers;
+      }
+    }
+
+    const fields: Record<string, unknown> = { kind: KIND_OF_TYPE[type] };
+    const extras: SingleStoreConnectionExtras = placeKeys(type, fields, keys);
+    if (nonObject.CONFIG !== undefined) extras.configValue = nonObject.CONFIG;
+    if (nonObject.CREDENTIALS !== undefined) extras.credentialsValue = nonObject.CREDENTIALS;
+    extras.layout = { clauses, ...extras.layout };
+    fields.extras = { singlestore: extras as unknown as Record<string, JsonValue> };
+
+    const description = ctx.descriptionClause();
+    return {
+      kind: "create_connection",
+      name: this.linkName(ctx.linkName()),
+      ...(ctx.orReplace() ? { orReplace: true } : {}),
+      ...(ctx.ifNotExists() ? { ifNotExists: true } : {}),
+      ...(description ? { description: this.string(description.stringLiteral()).value } : {}),
+      connection: fields as unknown as Extract<Statement, { kind: "create_connection" }>["connection"],
+    };
+  }
+
+  /**
+   * Decodes a CONFIG / CREDENTIALS literal and parses its JSON; undefined for
+   * `CREDENTIALS ''`. A JSON error is reported where it is in the file.
+   */
+  private json(clause: Clause, ctx: P.StringLiteralContext): { literal: DecodedLiteral; root: JsonNode } | undefined {
+    const literal = this.string(ctx);
+    if (clause === "CREDENTIALS" && literal.value === "") return undefined;
+    let root: JsonNode;
+    try {
+      root = parseJson(literal.value);
+    } catch (e) {
+      if (!(e instanceof JsonSyntaxError)) throw e;
+      this.fail(`invalid JSON in ${clause}: ${e.message}`, decodedSpan(literal, this.source, e.start, e.end), "singlestore.invalid-json");
+    }
+    const duplicates: JsonEntry[] = [];
+    // Repeated keys below the top level (the top level keeps them all).
+    const walk = (node: JsonNode) => {
+      if (node.type === "array") node.items.forEach(walk);
+      if (node.type !== "object") return;
+      const seen = new Set<string>();
+      for (const entry of node.entries) {
+        if (seen.has(entry.key)) duplicates.push(entry);
+        seen.add(entry.key);
+        walk(entry.value);
+      }
+    };
+    if (root.type === "object") root.entries.forEach((e) => walk(e.value));
+    else walk(root);
+    for (const entry of duplicates) {
+      this.diagnostics.push(
+        warning(
+          "singlestore.duplicate-key",
+          `key ${quoteForMessage(entry.key)} appears more than once in a JSON object of ${clause}; the last value is kept`,
+          decodedSpan(literal, this.source, entry.keyStart, entry.end),
+        ),
+      );
+    }
+    return { literal, root };
+  }
+
+  // ---- ALTER LINK ------------------------------------------------------------------
+
+  private alterLink(ctx: P.AlterLinkContext): Statement {
+    const layouts: AlterChangeLayout[] = [];
+    const changes = ctx.setClause().map((c): ConnectionChange => {
+      const clause: Clause = (c as P.SetWholeJsonContext).CONFIG() ? "CONFIG" : "CREDENTIALS";
+      const span = this.span(c);
+      const layout: AlterChangeLayout = {};
+      layouts.push(layout);
+      if (c instanceof P.SetOneKeyContext) {
+        const parts = c.jsonKey().ident();
+        if (parts.some((p) => p.BACKTICK_IDENT() !== null)) layout.quotedKey = true;
+        const key = parts.map((p) => this.ident(p).value).join(".");
+        return { kind: "set", option: `${clause}${KEY_SEPARATOR}${key}`, value: { kind: "string", value: this.string(c.stringLiteral()).value }, span };
+      }
+      const json = this.json(clause, (c as P.SetWholeJsonContext).stringLiteral());
+      if (json === undefined) {
+        layout.empty = true;
+        return { kind: "set", option: clause, value: { kind: "map", entries: [] }, span };
+      }
+      return { kind: "set", option: clause, value: valueOfJson(json.root), span };
+    });
+    const statement: Statement = { kind: "alter_connection", name: this.linkName(ctx.linkName()), action: { kind: "change", changes } };
+    if (layouts.some((l) => Object.keys(l).length > 0)) {
+      statement.extras = { singlestore: { layout: { changes: layouts } } as unknown as Record<string, JsonValue> };
+    }
+    return statement;
+  }
+
+  // ---- Literals and names ---------------------------------------------------------
+
+  string(ctx: P.StringLiteralContext): DecodedLiteral {
+    const pieces = [];
+    for (let i = 0; i < ctx.getChildCount(); i++) {
+      const token = (ctx.getChild(i) as TerminalNode).symbol;
+      pieces.push({ text: token.text!, offset: this.source.offsetOfCodePoint(token.start) });
+    }
+    return decodeLiterals(pieces);
+  }
+
+  ident(ctx: P.IdentContext): Identifier {
+    const quoted = ctx.BACKTICK_IDENT();
+    if (quoted) {
+      const value = quoted.getText().slice(1, -1).replace(/``/g, "`");
+      if (value.length === 0) this.fail("an identifier cannot be empty", this.span(ctx));
+      return { value, quoted: true };
+    }
+    return { value: ctx.getText(), quoted: false };
+  }
+
+  linkName(ctx: P.LinkNameContext): ObjectName {
+    return { parts: ctx.ident().map((i) => this.ident(i)) };
+  }
+}
