@@ -203,7 +203,8 @@ async function execute(command: CommandName, options: ParsedOptions, paths: stri
 
   for (const problem of problems) reportInputProblem(state, problem.label, problem.diagnostic);
 
-  const language: SourceLanguage = spec.inputExtension === ".json" ? "json" : "sql";
+  const inputDialect = command === "translate" ? option<string>(options, "from") : option<string>(options, "dialect");
+  const language: SourceLanguage = spec.inputExtension === ".json" ? "json" : inputDialect === "singlestore" ? "mysql" : "sql";
   const headed = outDir === undefined && !state.json && inputs.length > 1;
   const written = new Map<string, string>();
   for (const input of inputs) {

@@ -5,7 +5,8 @@
 // values live, and a diagnostic must not reveal more than its message.
 import type { Diagnostic } from "../diagnostics.js";
 
-export type SourceLanguage = "sql" | "json";
+/** `sql`: PostgreSQL-family lexing (Materialize); `mysql`: MySQL-family lexing (SingleStore). */
+export type SourceLanguage = "sql" | "mysql" | "json";
 
 /** Longest stretch of a source line shown in a frame; longer lines are cut around the span. */
 const MAX_FRAME_COLUMNS = 100;
@@ -25,12 +26,57 @@ export class FrameSource {
 
   /** Sorted, disjoint [start, end) offsets whose characters are never shown. */
   masks(): Array<[number, number]> {
-    this.maskRanges ??= this.language === "sql" ? sqlLiteralContents(this.text) : jsonStringValueContents(this.text);
+    this.maskRanges ??=
+      this.language === "sql"
+        ? sqlLiteralContents(this.text)
+        : this.language === "mysql"
+          ? mysqlLiteralContents(this.text)
+          : jsonStringValueContents(this.text);
     return this.maskRanges;
   }
 }
 
 const isIdentChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_$]/u.test(c);
+
+/**
+ * Contents of string literals in MySQL-family SQL: '...' and "..." with
+ * backslash escapes and doubled quotes, skipping `#`, `-- ` and block
+ * comments and back-quoted identifiers. Unterminated literals run to the end.
+ */
+export function mysqlLiteralContents(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === "#" || (c === "-" && text[i + 1] === "-" && (i + 2 >= n || /[\s\x00-\x1f]/.test(text[i + 2]!)))) {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? n : eol + 1;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const close = text.indexOf("*/", i + 2);
+      i = close === -1 ? n : close + 2;
+    } else if (c === "`") {
+      i++;
+      while (i < n && !(text[i] === "`" && text[i + 1] !== "`")) i += text[i] === "`" ? 2 : 1;
+      i++;
+    } else if (c === "'" || c === '"') {
+      const start = i + 1;
+      i = start;
+      while (i < n) {
+        if (text[i] === "\\") i += 2;
+        else if (text[i] === c && text[i + 1] === c) i += 2;
+        else if (text[i] === c) break;
+        else i++;
+      }
+      const end = Math.min(i, n);
+      if (end > start) ranges.push([start, end]);
+      i = end + 1;
+    } else {
+      i++;
+    }
+  }
+  return ranges;
+}
 
 /**
  * Contents of string literals in PostgreSQL-family SQL: '...', E'...',

@@ -20,7 +20,7 @@ function view(value: unknown, inExtras: boolean): JsonValue {
       if (v === undefined || key === "span" || (key === "layout" && inExtras) || (identifier && key === "quoted")) continue;
       const inner = view(v, inExtras || key === "extras");
       const emptyExtras = (inExtras || key === "extras") && typeof inner === "object" && inner !== null && !Array.isArray(inner) && Object.keys(inner).length === 0;
-      if (!emptyExtras) out[key] = inner;
+      if (!emptyExtras) define(out, key, inner);
     }
     return out;
   }
@@ -36,8 +36,13 @@ function sortKeys(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value === "object" && value !== null) {
     const out: Record<string, JsonValue> = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key]!);
+    for (const key of Object.keys(value).sort()) define(out, key, sortKeys(value[key]!));
     return out;
   }
   return value;
+}
+
+/** Sets a key as an own property, even `__proto__` (plain assignment would change the prototype). */
+function define(target: Record<string, JsonValue>, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -342,11 +342,30 @@ export class TranslationPlanner {
   }
 }
 
+/** Keys of dialect-only settings that hold secrets (as in SingleStore's undocumented librdkafka keys). */
+const SECRET_LOOKING_KEY = /(password|secret|token|credential|private|(^|[._-])key$|(^|[._-])keys?[._-])/i;
+const IDENTIFIER_LOOKING_KEY = /(_key_id|[._-]id)$/i;
+
+/** Masks settings kept in a dialect's extras: every credentials entry, and secret-looking config keys. */
+function redactExtras(extras: Record<string, Record<string, unknown>> | undefined): void {
+  for (const bag of Object.values(extras ?? {})) {
+    for (const [list, everything] of [["credentials", true], ["config", false]] as const) {
+      const entries = bag[list];
+      if (!Array.isArray(entries)) continue;
+      for (const entry of entries as { key?: unknown; value?: unknown }[]) {
+        const key = String(entry.key ?? "");
+        if (everything || (SECRET_LOOKING_KEY.test(key) && !IDENTIFIER_LOOKING_KEY.test(key))) entry.value = REDACTED;
+      }
+    }
+  }
+}
+
 /** Masks every sensitive value of a program in place. */
 export function redactProgram(program: Program): void {
   for (const statement of program.statements) {
     if (statement.kind === "create_connection") {
       for (const site of sensitiveSites(statement.connection)) if (typeof site.value === "string") site.set(REDACTED);
+      redactExtras(statement.connection.extras as Record<string, Record<string, unknown>> | undefined);
     }
     if (statement.kind === "create_secret") statement.value = { kind: "text", value: REDACTED };
     if (statement.kind === "alter_secret" && statement.action.kind === "set_value") {
