@@ -30,6 +30,9 @@
 //     parse [dialect=D] [check=false]       parse(input): one compact JSON line
 //                                           per IR statement (spans left out)
 //     translate [from=D] to=D [width=N]     translate(input) -> text, diagnostics
+//         [set=NAME:FIELD=VALUE]            supply a field the source cannot carry
+//         [secret=NAME:VALUE]               a caller-supplied secret value
+//         [placeholders=true] [redact=true] [strict=true] [template=true]
 //
 // * The input is the lines between the directive and the first `----`,
 //   joined with "\n" (no newline after the last line). Blank lines inside
@@ -77,7 +80,7 @@ export const NO_NEWLINE = "\\ no newline at end of output";
 const ALLOWED_ARGS = {
   format: ["dialect", "width"],
   parse: ["dialect", "check"],
-  translate: ["from", "to", "width"],
+  translate: ["from", "to", "width", "set", "secret", "placeholders", "redact", "strict", "template"],
 };
 
 /** A diagnostic line, or an indented detail line under one. */
@@ -198,6 +201,27 @@ function splitLines(/** @type {string} */ text) {
 }
 
 /**
+ * Translation options of a `translate` directive.
+ * @param {Record<string, string>} args
+ */
+function translationOptions(args) {
+  /** @type {Record<string, unknown>} */
+  const options = {};
+  if (args.set !== undefined) {
+    const m = /^([^:]+):([^=]+)=(.*)$/.exec(args.set);
+    if (m !== null) options.supply = { [m[1]]: { [m[2]]: m[3] } };
+  }
+  if (args.secret !== undefined) {
+    const colon = args.secret.indexOf(":");
+    options.secrets = { [args.secret.slice(0, colon)]: args.secret.slice(colon + 1) };
+  }
+  for (const [flag, option] of [["placeholders", "placeholders"], ["redact", "redact"], ["strict", "strict"], ["template", "pipelineTemplate"]]) {
+    if (args[flag] === "true") options[option] = true;
+  }
+  return options;
+}
+
+/**
  * Runs one case through the library (`lib` is the module namespace of
  * src/index.ts or dist/index.js) and renders the result in the file format.
  * @param {any} lib
@@ -212,7 +236,7 @@ export function runCase(lib, c) {
       return { output: renderText(result.text), diagnostics: renderDiagnostics(result.diagnostics, c.input) };
     }
     case "translate": {
-      const result = lib.translate(c.input, { from: c.args.from ?? c.dialect, to: c.args.to, ...width });
+      const result = lib.translate(c.input, { from: c.args.from ?? c.dialect, to: c.args.to, ...width, ...translationOptions(c.args) });
       return { output: renderText(result.text), diagnostics: renderDiagnostics(result.diagnostics, c.input) };
     }
     case "parse": {

@@ -30,4 +30,9 @@ export interface Capabilities {
   secretObjects?: boolean;
   /** IR fields a connection of a kind must have to be valid; `a|b` means either will do. */
   requiredFields?: Partial<Record<ConnectionKind, readonly string[]>>;
+  /**
+   * How a connection's description is said: a clause of CREATE (SingleStore's
+   * DESCRIPTION) or a statement of its own (Materialize's COMMENT ON).
+   */
+  connectionComments?: "clause" | "statement";
 }

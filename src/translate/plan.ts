@@ -192,6 +192,15 @@ export class TranslationPlanner {
           return this.keepAsComment(statement, `ALTER options of ${this.source.platform} do not carry over`);
         }
         return this.push(clone(statement));
+      case "comment_on":
+        return this.commentOn(statement);
+      case "verbatim":
+        if (statement.dialect === this.target.id) return this.push(clone(statement));
+        // Text of another language (not connection DDL, or not parsed) means nothing to the target.
+        this.diagnostics.push(
+          warning("translate.verbatim", `statement copied as a comment: it is ${this.source.platform} text connbridge does not translate`, statement.span),
+        );
+        return this.keepAsComment(statement, `${this.source.platform} statement outside connection DDL, or not parsed`);
       default:
         return this.push(clone(statement));
     }
@@ -224,7 +233,14 @@ export class TranslationPlanner {
     } else if (!this.resolveSecrets(name, connection, statement)) {
       return this.keepAsComment(statement, "unresolved secret (see diagnostics)");
     }
-    this.push(statement);
+    if (statement.description !== undefined && this.target.capabilities.connectionComments === "statement") {
+      const description = statement.description;
+      delete statement.description;
+      this.push(statement);
+      this.push({ kind: "comment_on", objectType: "connection", name: clone(statement.name), comment: description });
+    } else {
+      this.push(statement);
+    }
     if (this.options.pipelineTemplate && connection.kind === "kafka" && !this.target.capabilities.secretObjects) {
       const brokers = (connection.brokers ?? []).map((b) => b.address).join(",");
       if (brokers !== "") {
@@ -236,6 +252,23 @@ export class TranslationPlanner {
     }
   }
 
+  /** COMMENT ON a connection, into a target that says descriptions in CREATE: folded into an earlier CREATE of the same input. */
+  private commentOn(statement: Extract<Statement, { kind: "comment_on" }>): void {
+    if (this.target.capabilities.connectionComments !== "clause") return this.push(clone(statement));
+    const key = nameText(statement.name);
+    const created = this.out.find((s): s is Extract<Statement, { kind: "create_connection" }> => s.kind === "create_connection" && nameText(s.name) === key);
+    if (statement.objectType === "connection" && created !== undefined) {
+      if (statement.comment === null) delete created.description;
+      else created.description = statement.comment;
+      this.diagnostics.push(info("translate.comment-folded", `comment on ${key} written as the description of its CREATE`, statement.span));
+      return;
+    }
+    this.diagnostics.push(
+      error("translate.no-equivalent", `${this.target.platform} can only describe a connection where it is created; ${key} is not created in this input`, statement.span),
+    );
+    this.keepAsComment(statement, `${this.target.platform} has no COMMENT ON`);
+  }
+
   /** Re-expresses a connection as a close kind the target has (AWS credentials ⇄ an S3 link). */
   private convertKind(name: string, connection: Connection, to: { kind: Connection["kind"]; fields: readonly string[] }, statement: Statement): Connection {
     const converted: Record<string, unknown> = { kind: to.kind };
@@ -244,7 +277,7 @@ export class TranslationPlanner {
       if (to.fields.includes(key) || key === "extras") converted[key] = value;
       else {
         this.diagnostics.push({
-          ...warning("translate.loss", `${name}: ${connection.kind} field ${key} has no place in a ${to.kind} connection; it is dropped`, statement.span),
+          ...warning("translate.loss", `${name}: ${this.target.platform}'s ${to.kind} connection has no field ${key}; it is dropped`, statement.span),
           path: `connection.${key}`,
         });
       }
@@ -325,9 +358,9 @@ export class TranslationPlanner {
   private generateSecrets(name: string, connection: Connection, statement: Statement): void {
     for (const site of sensitiveSites(connection)) {
       if (typeof site.value !== "string") continue;
-      const base = `${statement.kind === "create_connection" ? statement.name.parts[statement.name.parts.length - 1]!.value : name}_${site.path.replace(/[^A-Za-z0-9]+/g, "_")}`
-        .toLowerCase()
-        .replace(/_+/g, "_");
+      const connectionName = statement.kind === "create_connection" ? statement.name.parts[statement.name.parts.length - 1]!.value : name;
+      const fieldName = site.path.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_");
+      const base = `${connectionName}_${fieldName}`.toLowerCase().replace(/_+/g, "_");
       let secretName = base;
       for (let n = 2; this.takenNames.has(secretName); n++) secretName = `${base}_${n}`;
       this.takenNames.add(secretName);

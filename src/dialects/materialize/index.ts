@@ -24,6 +24,7 @@ export const materialize: Dialect = {
   capabilities: {
     connectionKinds: CONNECTION_TYPES.map((t) => KIND_OF_TYPE[t]),
     secretObjects: true,
+    connectionComments: "statement",
     requiredFields: REQUIRED_FIELDS,
   },
 };

@@ -32,12 +32,18 @@ export function leafPaths(connection: Connection): string[] {
   return out;
 }
 
-/** `[dialect, key]` pairs of another dialect's extras (its layout excepted). */
+/** `[dialect, key]` pairs of another dialect's extras (its layout excepted), settings lists key by key. */
 export function foreignExtras(extras: Extras | undefined, target: string): [string, string][] {
   const out: [string, string][] = [];
   for (const [dialect, bag] of Object.entries(extras ?? {})) {
     if (dialect === target) continue;
-    for (const key of Object.keys(bag)) if (key !== "layout") out.push([dialect, key]);
+    for (const [key, value] of Object.entries(bag)) {
+      if (key === "layout") continue;
+      // Ordered settings lists ({key, value} entries) are reported key by key.
+      const entries = Array.isArray(value) ? value.filter((e) => typeof e === "object" && e !== null && "key" in e) : [];
+      if (entries.length > 0) for (const e of entries) out.push([dialect, `${key}.${String((e as { key: unknown }).key)}`]);
+      else out.push([dialect, key]);
+    }
   }
   return out;
 }

@@ -15,5 +15,10 @@ export const singlestore: Dialect = {
     const doc = emitProgram(program, { diagnostics });
     return { doc, diagnostics };
   },
-  capabilities: { connectionKinds: LINK_TYPES.map((t) => KIND_OF_TYPE[t]) },
+  explicitDefaults(connection) {
+    // A Kafka link without security.protocol speaks librdkafka's default, plaintext.
+    if (connection.kind !== "kafka" || connection.securityProtocol !== undefined) return connection;
+    return { ...connection, securityProtocol: "plaintext" };
+  },
+  capabilities: { connectionKinds: LINK_TYPES.map((t) => KIND_OF_TYPE[t]), connectionComments: "clause" },
 };
