@@ -31,7 +31,15 @@ describe("Materialize lexical rules (spec §1)", () => {
   });
 
   it("does not interpret backslashes in standard strings", () => {
-    expect(secretText("CREATE SECRET s AS 'a\\nb'")).toBe("a\\nb");
+    const statement = parse("COMMENT ON SECRET s IS 'a\\nb'", mz).program.statements[0];
+    expect(statement).toMatchObject({ kind: "comment_on", comment: "a\\nb" });
+  });
+
+  it("reads a secret literal as bytea: a doubled backslash is one backslash", () => {
+    expect(secretText("CREATE SECRET s AS 'a\\\\b'")).toBe("a\\b");
+    expect(format("CREATE SECRET s AS 'a\\\\b'", mz).text).toBe("CREATE SECRET s AS 'a\\\\b';\n");
+    // Other escapes keep the literal as written; an invalid one is the platform's error.
+    expect(parse("CREATE SECRET s AS 'a\\qb'", mz).diagnostics[0]?.message).toBe("invalid input syntax for type bytea");
   });
 
   it("reads dollar-quoted strings with and without tags, verbatim", () => {

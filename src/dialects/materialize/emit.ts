@@ -6,7 +6,7 @@ import type { Connection, JsonValue, Program, SecretValue, Statement, Tunnel, Va
 import { group, hardline, indent, join, line, parenList, statementComments, printComments, type Doc } from "../shared/doc.js";
 import { typeOfKind } from "./catalog.js";
 import { optionsOf, type MzConnectionExtras, type MzOption } from "./fields.js";
-import type { MzStatementExtras } from "./lower.js";
+import { secretLiteralText, type MzStatementExtras } from "./lower.js";
 import { printIdentifier, printName, quoteString } from "./print.js";
 import { leafPaths, foreignExtras } from "../shared/loss.js";
 import { splitStatements } from "./syntax.js";
@@ -82,7 +82,7 @@ function ifExists(flag: boolean | undefined): string {
 }
 
 function secretValue(value: SecretValue): Doc {
-  return value.kind === "text" ? quoteString(value.value) : value.expression.sql;
+  return value.kind === "text" ? quoteString(secretLiteralText(value.value)) : value.expression.sql;
 }
 
 function materializeExtras<T>(extras: Record<string, Record<string, JsonValue>> | undefined): T | undefined {

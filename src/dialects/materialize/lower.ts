@@ -274,7 +274,14 @@ export class Lowering {
 
   private secretValue(ctx: P.ExpressionContext): SecretValue {
     const expr = this.expression(ctx);
-    if (expr.k === "string") return { kind: "text", value: expr.value };
+    // A plain literal is read as bytea (spec §5.2): `\\` is one backslash. It
+    // becomes a text value when printing that value gives the literal back;
+    // otherwise (hex format, octal escapes, invalid input) the literal is kept
+    // as written, with its value where it has one.
+    if (expr.k === "string") {
+      const decoded = decodeSecretLiteral(expr.value);
+      if (decoded !== undefined && secretLiteralText(decoded) === expr.value) return { kind: "text", value: decoded };
+    }
     const value: SecretValue = { kind: "expression", expression: { dialect: "materialize", sql: this.printExpr(expr) } };
     try {
       const constant = evaluate(expr);
@@ -566,4 +573,21 @@ export function secretExpressionProblems(expr: Expr): string[] {
     if (node.k === "parameter") return ["AS does not allow parameters"];
   }
   return [];
+}
+
+/** The text a secret literal stands for (bytea input, then UTF-8), or undefined when it is not valid. */
+function decodeSecretLiteral(literal: string): string | undefined {
+  if (!literal.includes("\\")) return literal;
+  // Only doubled backslashes: undo them on the string itself (keeps every character as written).
+  if (/^(?:[^\\]|\\\\)*$/.test(literal)) return literal.replace(/\\\\/g, "\\");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(byteaFromText(literal));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The literal text that stands for a secret value: backslashes doubled for bytea input. */
+export function secretLiteralText(value: string): string {
+  return value.replace(/\\/g, "\\\\");
 }
