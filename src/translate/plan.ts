@@ -166,6 +166,8 @@ export class TranslationPlanner {
       case "alter_secret":
         if (this.target.capabilities.secretObjects) return this.push(clone(statement));
         if (statement.kind === "create_secret") {
+          // The statement is consumed; its comments stay.
+          this.pendingComments.push(...(statement.comments ?? []));
           this.diagnostics.push(
             info("translate.secret-consumed", `secret ${nameText(statement.name)} is inlined where it is used; ${targetName} has no secret objects`, statement.span),
           );
@@ -177,6 +179,7 @@ export class TranslationPlanner {
         return this.keepAsComment(statement, `${targetName} has no secret objects`);
       case "drop":
         if (statement.objectType === "secret" && !this.target.capabilities.secretObjects) {
+          this.pendingComments.push(...(statement.comments ?? []));
           this.diagnostics.push(info("translate.secret-consumed", `${targetName} has no secret objects; DROP SECRET is dropped`, statement.span));
           return;
         }
