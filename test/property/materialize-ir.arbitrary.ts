@@ -43,6 +43,7 @@ import type {
   Value,
 } from "../../src/ir/schema.js";
 import { FIELDS, OPTION_ORDER, QUOTED_KEYWORDS, type MzConnectionType } from "../../src/dialects/materialize/catalog.js";
+import { commentedProgramOf, commentOf, lineCommentText, programOf } from "./program.arbitrary.js";
 
 // ---- Text -------------------------------------------------------------------
 
@@ -534,9 +535,7 @@ export const statement: fc.Arbitrary<Statement> = fc.oneof(
 );
 
 /** A program of a few statements, no comments. */
-export const program: fc.Arbitrary<Program> = fc
-  .array(statement, { minLength: 1, maxLength: 4 })
-  .map((statements) => ({ statements }));
+export const program: fc.Arbitrary<Program> = programOf(statement);
 
 // ---- Comments ----------------------------------------------------------------------------
 
@@ -560,13 +559,6 @@ export function isWellFormedBlockComment(body: string): boolean {
   return i === s.length;
 }
 
-/**
- * Line comment text: anything but the line terminators that end it. Trailing
- * blanks are not part of a line comment's text in the IR (the parser drops
- * them; they are invisible and printing trims them).
- */
-const lineCommentText = text.map((t) => t.replace(/[\r\n]/g, "").replace(/[ \t\f\v]+$/, ""));
-
 /** Block comment text: arbitrary text and nested comments, balanced. */
 const blockCommentText: fc.Arbitrary<string> = fc
   .array(
@@ -580,21 +572,11 @@ const blockCommentText: fc.Arbitrary<string> = fc
   .map((parts) => parts.join(""))
   .filter(isWellFormedBlockComment);
 
-export const comment: fc.Arbitrary<Comment> = fc.oneof(
-  lineCommentText.map((t) => ({ style: "line" as const, text: t })),
-  blockCommentText.map((t) => ({ style: "block" as const, text: t })),
-);
+export const comment: fc.Arbitrary<Comment> = commentOf(lineCommentText(text), blockCommentText);
 
 /** A program whose statements carry leading comments, possibly with trailing comments too. */
-export const commentedProgram: fc.Arbitrary<Program> = fc
-  .record({
-    statements: fc.array(
-      fc.tuple(statement, fc.array(comment, { minLength: 0, maxLength: 3 })).map(([s, comments]) =>
-        comments.length > 0 ? { ...s, comments } : s,
-      ),
-      { minLength: 0, maxLength: 3 },
-    ),
-    trailing: fc.array(comment, { maxLength: 2 }),
-  })
-  .filter(({ statements, trailing }) => statements.some((s) => s.comments !== undefined) || trailing.length > 0)
-  .map(({ statements, trailing }) => ({ statements, ...(trailing.length > 0 ? { trailingComments: trailing } : {}) }));
+export const commentedProgram: fc.Arbitrary<Program> = commentedProgramOf(statement, comment, {
+  statements: { minLength: 0, maxLength: 3 },
+  commentsPerStatement: 3,
+  someComment: true,
+});

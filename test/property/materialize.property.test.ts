@@ -8,8 +8,9 @@
 // emitted text and the first place where the IRs differ.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { emit, equivalent, format, parse, semanticView, type Diagnostic, type Program } from "../../src/index.js";
+import type { Program } from "../../src/index.js";
 import { FIELDS, type MzConnectionType } from "../../src/dialects/materialize/catalog.js";
+import { getPath } from "../../src/dialects/shared/paths.js";
 import {
   CONNECTION_TYPE_LIST,
   MATERIALIZE_STATEMENT_KINDS,
@@ -19,85 +20,9 @@ import {
   program,
   statementsByKind,
 } from "./materialize-ir.arbitrary.js";
+import { describeRoundTripProperties, propertySettings } from "./roundtrip.js";
 
-const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : 20_240_521;
-const RUNS = process.env.FC_RUNS !== undefined ? Number(process.env.FC_RUNS) : 200;
-const params: fc.Parameters<unknown> = { seed: SEED, numRuns: RUNS, endOnFailure: false };
-
-const dialect = "materialize" as const;
-const WIDTHS = [1, 40, 80, undefined] as const;
-
-/** Diagnostics the emitter gives when it cannot say part of the IR: the generator must never cause them. */
-const LOSS_CODES = new Set([
-  "materialize.unsupported-field",
-  "materialize.unsupported-connection-type",
-  "materialize.no-or-replace",
-  "materialize.describe",
-  "materialize.foreign-verbatim",
-  "materialize.foreign-expression",
-  "ir.invalid",
-]);
-
-function errors(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.filter((d) => d.severity === "error");
-}
-
-/** The first path at which two JSON values differ, with both sides. */
-function firstDifference(a: unknown, b: unknown, path = ""): string | undefined {
-  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
-  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null && Array.isArray(a) === Array.isArray(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const key of keys) {
-      const d = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}/${key}`);
-      if (d !== undefined) return d;
-    }
-  }
-  return `${path || "/"}: expected ${JSON.stringify(a)}, got ${JSON.stringify(b)}`;
-}
-
-function emitText(ir: Program, width?: number): string {
-  const result = emit(ir, width === undefined ? { dialect } : { dialect, width });
-  const lossy = result.diagnostics.filter((d) => LOSS_CODES.has(d.code));
-  if (lossy.length > 0) throw new Error(`generator produced IR Materialize cannot express:\n${JSON.stringify(lossy, null, 2)}`);
-  return result.text;
-}
-
-/** Parses without checks and demands an error-free parse equivalent to `ir`. */
-function expectReadsBackAs(text: string, ir: Program, what: string): void {
-  const parsed = parse(text, { dialect, check: false });
-  const errs = errors(parsed.diagnostics);
-  if (errs.length > 0) {
-    throw new Error(`${what}: parse errors\ntext: ${JSON.stringify(text)}\n${JSON.stringify(errs, null, 2)}`);
-  }
-  if (!equivalent(ir, parsed.program)) {
-    throw new Error(
-      `${what}: IR not equivalent\ntext: ${JSON.stringify(text)}\n` +
-        `first difference (expected → actual): ${firstDifference(semanticView(ir), semanticView(parsed.program))}`,
-    );
-  }
-}
-
-function roundTrip(ir: Program): void {
-  expectReadsBackAs(emitText(ir), ir, "emit → parse");
-}
-
-function formatText(text: string, width: number | undefined): string {
-  return format(text, width === undefined ? { dialect } : { dialect, width }).text;
-}
-
-function idempotentAtEveryWidth(ir: Program): void {
-  const t = emitText(ir);
-  // Formatting starts from text that reads back (else the failure is property a's).
-  expectReadsBackAs(t, ir, "emit → parse");
-  for (const width of WIDTHS) {
-    const once = formatText(t, width);
-    const twice = formatText(once, width);
-    if (twice !== once) {
-      throw new Error(`format is not idempotent at width ${width}\nonce:  ${JSON.stringify(once)}\ntwice: ${JSON.stringify(twice)}`);
-    }
-    expectReadsBackAs(once, ir, `format at width ${width}`);
-  }
-}
+const { seed: SEED, params } = propertySettings(20_240_521);
 
 describe("materialize IR generator", () => {
   it("covers every statement kind and every catalogue option of every connection type", () => {
@@ -117,13 +42,7 @@ describe("materialize IR generator", () => {
         const kind = (connection.tunnel as { kind?: string } | undefined)?.kind;
         return kind === (option === "SSH TUNNEL" ? "ssh" : "privatelink");
       }
-      let node: unknown = connection;
-      for (const segment of path.split(".")) {
-        const [key, method] = segment.split("@");
-        node = (node as Record<string, unknown> | undefined)?.[key!];
-        if (method !== undefined && (node as { method?: string } | undefined)?.method !== method) return false;
-      }
-      return node !== undefined;
+      return getPath(connection, path) !== undefined;
     };
     for (const type of CONNECTION_TYPE_LIST) {
       const options = new Set<string>();
@@ -174,36 +93,21 @@ const REGRESSIONS: { what: string; witness: Program }[] = [
   },
 ];
 
-describe("regressions", () => {
-  for (const r of REGRESSIONS) it(r.what, () => roundTrip(r.witness));
-});
-
-// ---- The properties ----------------------------------------------------------------------
-
-describe("materialize round trip (property a)", () => {
-  it("parse(emit(ir), {check: false}) is equivalent to ir, without parse errors", () => {
-    fc.assert(fc.property(program, roundTrip), params);
-  });
-  // One property per statement kind, so that a failure names the kind.
-  for (const kind of MATERIALIZE_STATEMENT_KINDS) {
-    it(`round trip of ${kind}`, () => {
-      const one = statementsByKind[kind].map((s): Program => ({ statements: [s] }));
-      fc.assert(fc.property(one, roundTrip), params);
-    });
-  }
-});
-
-describe("materialize printing (property b)", () => {
-  it("format is idempotent at widths 1, 40, 80 and unbounded, and keeps the IR", () => {
-    fc.assert(fc.property(program, idempotentAtEveryWidth), params);
-  });
-});
-
-describe("materialize comments (property c)", () => {
-  it("leading and trailing comments round-trip unchanged", () => {
-    fc.assert(fc.property(commentedProgram, roundTrip), params);
-  });
-  it("comments survive formatting at every width", () => {
-    fc.assert(fc.property(commentedProgram, idempotentAtEveryWidth), params);
-  });
+describeRoundTripProperties({
+  dialect: "materialize",
+  platform: "Materialize",
+  lossCodes: new Set([
+    "materialize.unsupported-field",
+    "materialize.unsupported-connection-type",
+    "materialize.no-or-replace",
+    "materialize.describe",
+    "materialize.foreign-verbatim",
+    "materialize.foreign-expression",
+    "ir.invalid",
+  ]),
+  params,
+  program,
+  commentedProgram,
+  statementsByKind,
+  regressions: REGRESSIONS,
 });

@@ -20,6 +20,7 @@
 import fc from "fast-check";
 import type { Comment, Connection, ConnectionChange, Identifier, JsonValue, ObjectName, Program, Statement, Value } from "../../src/ir/schema.js";
 import { KEYS, LINK_TYPES, KIND_OF_TYPE, type LinkType } from "../../src/dialects/singlestore/catalog.js";
+import { commentedProgramOf, commentOf, lineCommentText, programOf } from "./program.arbitrary.js";
 
 // ---- Text -------------------------------------------------------------------
 
@@ -254,27 +255,17 @@ export const statement: fc.Arbitrary<Statement> = fc.oneof(
   { weight: 1, arbitrary: otherStatement },
 );
 
-export const program: fc.Arbitrary<Program> = fc.array(statement, { minLength: 1, maxLength: 4 }).map((statements) => ({ statements }));
+export const program: fc.Arbitrary<Program> = programOf(statement);
 
 // ---- Comments ---------------------------------------------------------------------------
-
-/** Line comment text as the lexer keeps it: one line, no trailing blanks. */
-const lineCommentText = text.map((t) => t.replace(/[\r\n]/g, "").replace(/[ \t\f\v]+$/, ""));
 
 /** Block comment text that ends where it should and is not an executable `/*!` comment. */
 const blockCommentText = text.filter((t) => !t.includes("*/") && !t.startsWith("!"));
 
-const comment: fc.Arbitrary<Comment> = fc.oneof(
-  lineCommentText.map((t) => ({ style: "line" as const, text: t })),
-  blockCommentText.map((t) => ({ style: "block" as const, text: t })),
-);
+const comment: fc.Arbitrary<Comment> = commentOf(lineCommentText(text), blockCommentText);
 
-export const commentedProgram: fc.Arbitrary<Program> = fc
-  .record({
-    statements: fc.array(
-      fc.tuple(statement, fc.array(comment, { maxLength: 2 })).map(([s, comments]) => (comments.length > 0 ? { ...s, comments } : s)),
-      { minLength: 1, maxLength: 3 },
-    ),
-    trailing: fc.array(comment, { maxLength: 2 }),
-  })
-  .map(({ statements, trailing }) => ({ statements, ...(trailing.length > 0 ? { trailingComments: trailing } : {}) }));
+export const commentedProgram: fc.Arbitrary<Program> = commentedProgramOf(statement, comment, {
+  statements: { minLength: 1, maxLength: 3 },
+  commentsPerStatement: 2,
+  someComment: false,
+});

@@ -10,75 +10,15 @@
 // number of runs with FC_RUNS).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { emit, equivalent, format, parse, semanticView, type Diagnostic, type Program } from "../../src/index.js";
+import { parse, type Program } from "../../src/index.js";
 import { KEYS, LINK_TYPES, type LinkType } from "../../src/dialects/singlestore/catalog.js";
+import { getPath } from "../../src/dialects/shared/paths.js";
 import { commentedProgram, connectionsByType, program, STATEMENT_KINDS, statementsByKind } from "./singlestore-ir.arbitrary.js";
+import { describeRoundTripProperties, propertySettings } from "./roundtrip.js";
 
-const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : 20_240_611;
-const RUNS = process.env.FC_RUNS !== undefined ? Number(process.env.FC_RUNS) : 200;
-const params: fc.Parameters<unknown> = { seed: SEED, numRuns: RUNS, endOnFailure: false };
+const { seed: SEED, params } = propertySettings(20_240_611);
 
 const dialect = "singlestore" as const;
-const WIDTHS = [1, 40, 80, undefined] as const;
-
-/** Diagnostics the emitter gives when it cannot say part of the IR: the generator must never cause them. */
-const LOSS_CODES = new Set([
-  "singlestore.unsupported-field",
-  "singlestore.unsupported-connection-type",
-  "singlestore.unsupported-alter",
-  "singlestore.unsupported-statement",
-  "singlestore.secret-reference",
-  "singlestore.no-secrets",
-  "singlestore.describe",
-  "singlestore.foreign-verbatim",
-  "ir.invalid",
-]);
-
-function firstDifference(a: unknown, b: unknown, path = ""): string | undefined {
-  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
-  if (typeof a === "object" && a !== null && typeof b === "object" && b !== null && Array.isArray(a) === Array.isArray(b)) {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const d = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}/${key}`);
-      if (d !== undefined) return d;
-    }
-  }
-  return `${path || "/"}: expected ${JSON.stringify(a)}, got ${JSON.stringify(b)}`;
-}
-
-function emitText(ir: Program, width?: number): string {
-  const result = emit(ir, width === undefined ? { dialect } : { dialect, width });
-  const lossy = result.diagnostics.filter((d: Diagnostic) => LOSS_CODES.has(d.code));
-  if (lossy.length > 0) throw new Error(`generator produced IR SingleStore cannot express:\n${JSON.stringify(lossy, null, 2)}`);
-  return result.text;
-}
-
-function expectReadsBackAs(text: string, ir: Program, what: string): void {
-  const parsed = parse(text, { dialect, check: false });
-  const errors = parsed.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) throw new Error(`${what}: parse errors\ntext: ${JSON.stringify(text)}\n${JSON.stringify(errors, null, 2)}`);
-  if (!equivalent(ir, parsed.program)) {
-    throw new Error(
-      `${what}: IR not equivalent\ntext: ${JSON.stringify(text)}\n` +
-        `first difference (expected → actual): ${firstDifference(semanticView(ir), semanticView(parsed.program))}`,
-    );
-  }
-}
-
-function roundTrip(ir: Program): void {
-  expectReadsBackAs(emitText(ir), ir, "emit → parse");
-}
-
-function idempotentAtEveryWidth(ir: Program): void {
-  const text = emitText(ir);
-  expectReadsBackAs(text, ir, "emit → parse");
-  for (const width of WIDTHS) {
-    const options = width === undefined ? { dialect } : { dialect, width };
-    const once = format(text, options).text;
-    const twice = format(once, options).text;
-    if (twice !== once) throw new Error(`format is not idempotent at width ${width}\nonce:  ${JSON.stringify(once)}\ntwice: ${JSON.stringify(twice)}`);
-    expectReadsBackAs(once, ir, `format at width ${width}`);
-  }
-}
 
 describe("singlestore IR generator", () => {
   it("covers every statement kind and every IR field of the catalogue", () => {
@@ -89,13 +29,7 @@ describe("singlestore IR generator", () => {
       for (const connection of fc.sample(connectionsByType[type as LinkType], { seed: SEED, numRuns: 300 })) {
         for (const entry of KEYS[type]) {
           if (entry.path === undefined) continue;
-          let node: unknown = connection;
-          for (const segment of entry.path.split(".")) {
-            const [key, method] = segment.split("@");
-            node = (node as Record<string, unknown> | undefined)?.[key!];
-            if (method !== undefined && (node as { method?: string } | undefined)?.method !== method) node = undefined;
-          }
-          if (node !== undefined) paths.add(entry.path);
+          if (getPath(connection as unknown as Record<string, unknown>, entry.path) !== undefined) paths.add(entry.path);
         }
       }
       const expected = KEYS[type].flatMap((e) => (e.path === undefined ? [] : [e.path]));
@@ -147,19 +81,25 @@ const REGRESSIONS: { what: string; witness: Program }[] = [
   },
 ];
 
-describe("regressions", () => {
-  for (const r of REGRESSIONS) it(r.what, () => roundTrip(r.witness));
-});
-
-describe("singlestore round trip (property a)", () => {
-  it("parse(emit(ir), {check: false}) is equivalent to ir, without parse errors", () => {
-    fc.assert(fc.property(program, roundTrip), params);
-  });
-  for (const kind of STATEMENT_KINDS) {
-    it(`round trip of ${kind}`, () => {
-      fc.assert(fc.property(statementsByKind[kind].map((s): Program => ({ statements: [s] })), roundTrip), params);
-    });
-  }
+describeRoundTripProperties({
+  dialect,
+  platform: "SingleStore",
+  lossCodes: new Set([
+    "singlestore.unsupported-field",
+    "singlestore.unsupported-connection-type",
+    "singlestore.unsupported-alter",
+    "singlestore.unsupported-statement",
+    "singlestore.secret-reference",
+    "singlestore.no-secrets",
+    "singlestore.describe",
+    "singlestore.foreign-verbatim",
+    "ir.invalid",
+  ]),
+  params,
+  program,
+  commentedProgram,
+  statementsByKind,
+  regressions: REGRESSIONS,
 });
 
 /** Every way MySQL lets a character be written inside a literal quoted with `quote`. */
@@ -212,17 +152,3 @@ describe("singlestore string literals (property d)", () => {
   });
 });
 
-describe("singlestore printing (property b)", () => {
-  it("format is idempotent at widths 1, 40, 80 and unbounded, and keeps the IR", () => {
-    fc.assert(fc.property(program, idempotentAtEveryWidth), params);
-  });
-});
-
-describe("singlestore comments (property c)", () => {
-  it("leading and trailing comments round-trip unchanged", () => {
-    fc.assert(fc.property(commentedProgram, roundTrip), params);
-  });
-  it("comments survive formatting at every width", () => {
-    fc.assert(fc.property(commentedProgram, idempotentAtEveryWidth), params);
-  });
-});

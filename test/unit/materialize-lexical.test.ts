@@ -107,3 +107,9 @@ describe("statement splitting", () => {
     expect(format(sql, mz).text).toBe("-- lead\n/* inner */\nCREATE CONNECTION k TO KAFKA (BROKER = 'a:1');\n-- tail\n");
   });
 });
+
+describe("comments next to a terminator", () => {
+  it("keeps a comment between a statement's last token and its semicolon", () => {
+    expect(format("SELECT 1 /* c */; SELECT 2;", mz).text).toBe("SELECT 1;\n/* c */\nSELECT 2;\n");
+  });
+});

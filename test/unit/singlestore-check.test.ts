@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emit, parse, type Diagnostic, type Program } from "../../src/index.js";
 import { editDistance, suggestKey } from "../../src/dialects/singlestore/check.js";
 import { KEYS, KIND_OF_TYPE, LINK_TYPES } from "../../src/dialects/singlestore/catalog.js";
-import { fieldPathOf } from "../../src/dialects/singlestore/fields.js";
+import { fieldPathOf } from "../../src/dialects/shared/paths.js";
 import { isSensitive } from "../../src/ir/sensitivity.js";
 
 const s2 = { dialect: "singlestore" } as const;

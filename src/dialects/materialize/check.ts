@@ -18,7 +18,7 @@ import { optionsOf, type MzConnectionExtras, type MzOption } from "./fields.js";
 import type { MzStatementExtras } from "./lower.js";
 import { printName } from "./print.js";
 import { parseExpression } from "./parse.js";
-import { quoteForMessage } from "./syntax.js";
+import { quoteForMessage } from "../shared/antlr-parse.js";
 
 const MAX_SECRET_BYTES = 512 * 1024;
 const MAX_NAME_PARTS = 3;

@@ -12,6 +12,7 @@ import {
   type MzConnectionType,
   type MzOptionName,
 } from "./catalog.js";
+import { fieldPathOf, getPath, setPath, type Fields } from "../shared/paths.js";
 
 /** An option as written in a statement, before it is typed. */
 export interface MzOption {
@@ -35,8 +36,6 @@ export interface MzConnectionExtras {
   /** Options kept verbatim: not valid for the type, mistyped, repeated or conflicting. */
   options?: MzOption[];
 }
-
-type Fields = Record<string, unknown>;
 
 // ---- Value typing -------------------------------------------------------------
 
@@ -98,58 +97,6 @@ function typeValue(option: MzOptionName, value: Value | undefined, textOnly: boo
     case "brokers":
       return undefined; // handled by placeBrokers
   }
-}
-
-// ---- Paths ----------------------------------------------------------------------
-
-interface Segment {
-  key: string;
-  method?: string;
-}
-
-const segmentCache = new Map<string, Segment[]>();
-
-function segmentsOf(path: string): Segment[] {
-  let segments = segmentCache.get(path);
-  if (segments === undefined) {
-    segments = path.split(".").map((s) => {
-      const [key, method] = s.split("@");
-      return method === undefined ? { key: key! } : { key: key!, method };
-    });
-    segmentCache.set(path, segments);
-  }
-  return segments;
-}
-
-function getPath(target: Fields, path: string): unknown {
-  let node: unknown = target;
-  for (const seg of segmentsOf(path)) {
-    if (typeof node !== "object" || node === null) return undefined;
-    const next = (node as Fields)[seg.key];
-    if (seg.method !== undefined && (next as Fields | undefined)?.method !== seg.method) return undefined;
-    node = next;
-  }
-  return node;
-}
-
-/** Sets a field; false when the path is taken or conflicts (another auth method). */
-function setPath(target: Fields, path: string, value: unknown): boolean {
-  const segments = segmentsOf(path);
-  let node = target;
-  for (const seg of segments.slice(0, -1)) {
-    let next = node[seg.key] as Fields | undefined;
-    if (next === undefined) {
-      next = seg.method === undefined ? {} : { method: seg.method };
-      node[seg.key] = next;
-    } else if (seg.method !== undefined && next.method !== seg.method) {
-      return false;
-    }
-    node = next;
-  }
-  const last = segments[segments.length - 1]!;
-  if (node[last.key] !== undefined) return false;
-  node[last.key] = value;
-  return true;
 }
 
 // ---- Placement ------------------------------------------------------------------
@@ -251,11 +198,6 @@ function valueOfField(option: MzOptionName, field: unknown, layout: MzLayoutEntr
     case "brokers":
       return undefined;
   }
-}
-
-/** The IR field path of a catalogue path (`auth@access_key.accessKeyId` → `auth.accessKeyId`). */
-function fieldPathOf(path: string): string {
-  return segmentsOf(path).map((s) => s.key).join(".");
 }
 
 export interface ExtractedOption extends MzOption {

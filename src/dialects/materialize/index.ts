@@ -1,20 +1,16 @@
 import type { Dialect } from "../dialect.js";
+import { collectingEmit } from "../shared/program.js";
 import { CONNECTION_TYPES, KIND_OF_TYPE, REQUIRED_FIELDS } from "./catalog.js";
 import { checkProgram } from "./check.js";
 import { emitProgram } from "./emit.js";
 import { parseMaterialize } from "./parse.js";
-import type { Diagnostic } from "../../diagnostics.js";
 
 export const materialize: Dialect = {
   id: "materialize",
   platform: "Materialize",
   parse: parseMaterialize,
   check: checkProgram,
-  emit(program) {
-    const diagnostics: Diagnostic[] = [];
-    const doc = emitProgram(program, { diagnostics });
-    return { doc, diagnostics };
-  },
+  emit: collectingEmit(emitProgram),
   explicitDefaults(connection) {
     if (connection.kind !== "kafka" || connection.securityProtocol !== undefined) return connection;
     // Spec §4.1: SASL_SSL when any SASL option or an AWS connection is given, else SSL.

@@ -3,7 +3,7 @@
 // adjacent strings) and places options into concept-named IR fields.
 import { ParserRuleContext, TerminalNode, type Token } from "antlr4ng";
 import * as P from "../../generated/materialize/MaterializeParser.js";
-import { error, type Diagnostic } from "../../diagnostics.js";
+import { error } from "../../diagnostics.js";
 import type {
   Connection,
   ConnectionChange,
@@ -11,7 +11,6 @@ import type {
   JsonValue,
   ObjectName,
   SecretValue,
-  Span,
   Statement,
   Tunnel,
   Value,
@@ -20,64 +19,25 @@ import { KIND_OF_TYPE, type MzConnectionType } from "./catalog.js";
 import { evaluate, EvaluationError, printExpr, walkExpr, byteaFromText, type Expr } from "./expression.js";
 import { placeOption, type MzConnectionExtras, type MzLayoutEntry, type MzOption } from "./fields.js";
 import { printName, quoteString } from "./print.js";
-import { MzToken as T, quoteForMessage, tokenSpan, type SplitStatement } from "./syntax.js";
-import type { SourceText } from "../shared/source.js";
+import { MzToken as T } from "./syntax.js";
+import { quoteForMessage } from "../shared/antlr-parse.js";
+import { CONTROL_ESCAPES } from "../shared/escapes.js";
+import { LoweringError, StatementLowering } from "../shared/lowering.js";
 
 const MAX_IDENTIFIER_BYTES = 255;
 const utf8 = new TextEncoder();
-
-class LoweringError extends Error {
-  constructor(
-    readonly diagnostic: Diagnostic,
-  ) {
-    super(diagnostic.message);
-  }
-}
 
 export interface MzStatementExtras {
   /** `WITH (VALIDATE ...)` options as written. */
   with?: MzOption[];
 }
 
-export class Lowering {
-  readonly diagnostics: Diagnostic[] = [];
-
-  constructor(private readonly source: SourceText) {}
-
-  private span(ctx: ParserRuleContext | Token): Span {
-    if (ctx instanceof ParserRuleContext) {
-      const start = ctx.start!;
-      const stop = ctx.stop ?? start;
-      const from = this.source.offsetOfCodePoint(start.start);
-      const to = this.source.offsetOfCodePoint(Math.max(stop.stop, start.start - 1) + 1);
-      return this.source.span(from, to);
-    }
-    return tokenSpan(ctx, this.source);
-  }
-
+export class Lowering extends StatementLowering<P.StatementContext> {
   private fail(ctx: ParserRuleContext | Token, message: string, code = "materialize.syntax", hint?: string): never {
     throw new LoweringError(error(code, message, this.span(ctx), hint));
   }
 
-  /** Lowers one parsed statement; a lexical or syntax error yields undefined and a diagnostic. */
-  lowerStatement(tree: P.StatementContext, split: SplitStatement): Statement | undefined {
-    try {
-      const statement = this.statement(tree);
-      statement.span = split.span;
-      // Comments inside a statement the emitter rewrites are kept before it.
-      const comments = [...split.leadingComments, ...split.innerComments];
-      if (comments.length > 0) statement.comments = comments;
-      return statement;
-    } catch (e) {
-      if (e instanceof LoweringError) {
-        this.diagnostics.push(e.diagnostic);
-        return undefined;
-      }
-      throw e;
-    }
-  }
-
-  private statement(tree: P.StatementContext): Statement {
+  protected override statement(tree: P.StatementContext): Statement {
     const child = tree.children.find((c) => c instanceof ParserRuleContext);
     if (child instanceof P.CreateConnectionContext) return this.createConnection(child);
     if (child instanceof P.AlterConnectionContext) return this.alterConnection(child);
@@ -490,22 +450,12 @@ export class Lowering {
         continue;
       }
       const e = body[++i]!;
+      const control = CONTROL_ESCAPES[e];
+      if (control !== undefined) {
+        out += control;
+        continue;
+      }
       switch (e) {
-        case "b":
-          out += "\b";
-          break;
-        case "f":
-          out += "\f";
-          break;
-        case "n":
-          out += "\n";
-          break;
-        case "r":
-          out += "\r";
-          break;
-        case "t":
-          out += "\t";
-          break;
         case "u":
         case "U": {
           const len = e === "u" ? 4 : 8;

@@ -1,4 +1,4 @@
-import { Token, type CharStream, type Interval } from "antlr4ng";
+import { ParserRuleContext, Token, type CharStream, type Interval } from "antlr4ng";
 import type { Position, Span } from "../../ir/schema.js";
 
 /** Whether a high and a low surrogate start at `i` (a lone surrogate is one code point). */
@@ -69,6 +69,27 @@ export class SourceText {
   slice(start: number, end: number): string {
     return this.text.slice(start, end);
   }
+}
+
+/** Span of a token; EOF is the empty span where the input ends. */
+export function tokenSpan(token: Token, source: SourceText): Span {
+  if (token.type === Token.EOF) {
+    const end = source.offsetOfCodePoint(token.start);
+    return source.span(end, end);
+  }
+  return source.spanOfCodePoints(token.start, token.stop);
+}
+
+/** Span of a parse-tree node or a token; an empty rule is the empty span where it starts. */
+export function treeSpan(node: ParserRuleContext | Token, source: SourceText): Span {
+  if (node instanceof ParserRuleContext) {
+    const start = node.start!;
+    const stop = node.stop ?? start;
+    const from = source.offsetOfCodePoint(start.start);
+    const to = source.offsetOfCodePoint(Math.max(stop.stop, start.start - 1) + 1);
+    return source.span(from, to);
+  }
+  return tokenSpan(node, source);
 }
 
 /**

@@ -7,7 +7,7 @@ import { error, warning, type Diagnostic } from "../../diagnostics.js";
 import type { JsonValue, ObjectName, Program, Span, Statement, StatementOf, Value } from "../../ir/schema.js";
 import { KEYS, keyEntry, looksSecret, OPEN_CONFIG_FIELD, typeOfKind, type Clause, type LinkType } from "./catalog.js";
 import { describeType, fitsType, keysOf, parseChangeOption, singlestoreExtras } from "./fields.js";
-import { quoteForMessage } from "./syntax.js";
+import { quoteForMessage } from "../shared/antlr-parse.js";
 
 const MAX_NAME_PARTS = 2;
 

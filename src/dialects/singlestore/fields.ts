@@ -13,6 +13,7 @@
 import type { Connection, JsonValue, SecretRef, Span, TextOrSecret } from "../../ir/schema.js";
 import { keyEntry, KEYS, OPEN_CONFIG_FIELD, type Clause, type KeyEntry, type KeyValueType, type LinkType } from "./catalog.js";
 import { defineKey, jsonValueOf, type JsonNode, type NumberText } from "./json.js";
+import { fieldPathOf, getPath, setPath, type Fields } from "../shared/paths.js";
 
 // ---- The extras shape ---------------------------------------------------------------
 
@@ -83,65 +84,6 @@ export function parseChangeOption(option: string): { clause: Clause; key?: strin
 }
 
 const CLAUSE_LIST = { CONFIG: "config", CREDENTIALS: "credentials" } as const;
-
-// ---- Paths --------------------------------------------------------------------------
-
-interface Segment {
-  key: string;
-  method?: string;
-}
-
-const segmentCache = new Map<string, Segment[]>();
-
-function segmentsOf(path: string): Segment[] {
-  let segments = segmentCache.get(path);
-  if (segments === undefined) {
-    segments = path.split(".").map((s) => {
-      const [key, method] = s.split("@");
-      return method === undefined ? { key: key! } : { key: key!, method };
-    });
-    segmentCache.set(path, segments);
-  }
-  return segments;
-}
-
-type Fields = Record<string, unknown>;
-
-function getPath(target: Fields, path: string): unknown {
-  let node: unknown = target;
-  for (const seg of segmentsOf(path)) {
-    if (typeof node !== "object" || node === null) return undefined;
-    const next = Object.hasOwn(node, seg.key) ? (node as Fields)[seg.key] : undefined;
-    if (seg.method !== undefined && (next as Fields | undefined)?.method !== seg.method) return undefined;
-    node = next;
-  }
-  return node;
-}
-
-/** Sets a field; false when it is taken or conflicts (another auth method). */
-function setPath(target: Fields, path: string, value: unknown): boolean {
-  const segments = segmentsOf(path);
-  let node = target;
-  for (const seg of segments.slice(0, -1)) {
-    let next = node[seg.key] as Fields | undefined;
-    if (next === undefined) {
-      next = seg.method === undefined ? {} : { method: seg.method };
-      node[seg.key] = next;
-    } else if (seg.method !== undefined && next.method !== seg.method) {
-      return false;
-    }
-    node = next;
-  }
-  const last = segments[segments.length - 1]!;
-  if (node[last.key] !== undefined) return false;
-  node[last.key] = value;
-  return true;
-}
-
-/** The IR field path of a catalogue path (`auth@access_key.accessKeyId` → `auth.accessKeyId`). */
-export function fieldPathOf(path: string): string {
-  return segmentsOf(path).map((s) => s.key).join(".");
-}
 
 // ---- Reading: JSON → IR -------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-import type { Diagnostic } from "../../diagnostics.js";
 import type { Dialect } from "../dialect.js";
+import { collectingEmit } from "../shared/program.js";
 import { KIND_OF_TYPE, LINK_TYPES } from "./catalog.js";
 import { checkProgram } from "./check.js";
 import { emitProgram } from "./emit.js";
@@ -10,11 +10,7 @@ export const singlestore: Dialect = {
   platform: "SingleStore",
   parse: parseSingleStore,
   check: checkProgram,
-  emit(program) {
-    const diagnostics: Diagnostic[] = [];
-    const doc = emitProgram(program, { diagnostics });
-    return { doc, diagnostics };
-  },
+  emit: collectingEmit(emitProgram),
   explicitDefaults(connection) {
     // A Kafka link without security.protocol speaks librdkafka's default, plaintext.
     if (connection.kind !== "kafka" || connection.securityProtocol !== undefined) return connection;

@@ -10,6 +10,7 @@
 // Writing: `printJson` prints compact JSON; `quoteSqlString` escapes it for
 // SQL (`\` → `\\`, `'` → `''`).
 import type { JsonValue, Span, Value } from "../../ir/schema.js";
+import { CONTROL_ESCAPES } from "../shared/escapes.js";
 import type { SourceText } from "../shared/source.js";
 
 // ---- SQL literal decoding ------------------------------------------------------
@@ -187,21 +188,6 @@ export function parseJson(text: string): JsonNode {
         case "/":
           out += e;
           break;
-        case "b":
-          out += "\b";
-          break;
-        case "f":
-          out += "\f";
-          break;
-        case "n":
-          out += "\n";
-          break;
-        case "r":
-          out += "\r";
-          break;
-        case "t":
-          out += "\t";
-          break;
         case "u": {
           const hex = text.slice(i + 2, i + 6);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("invalid \\u escape in a JSON string (four hex digits expected)", i, Math.min(6, n - i));
@@ -212,8 +198,13 @@ export function parseJson(text: string): JsonNode {
         case undefined:
           fail("unterminated JSON string", start, n - start);
           break;
-        default:
-          fail("invalid escape in a JSON string (JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)", i, 1 + (text.codePointAt(i + 1)! > 0xffff ? 2 : 1));
+        default: {
+          const control = CONTROL_ESCAPES[e];
+          if (control === undefined) {
+            fail("invalid escape in a JSON string (JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)", i, 1 + (text.codePointAt(i + 1)! > 0xffff ? 2 : 1));
+          }
+          out += control;
+        }
       }
       i += 2;
       runStart = i;

@@ -1,9 +1,9 @@
 // Lowering of SingleStore parse trees to the IR: names, the two layers of
 // CONFIG / CREDENTIALS (SQL literal, then JSON), and placement of each key
 // into a concept-named IR field (fields.ts).
-import { ParserRuleContext, TerminalNode, type Token } from "antlr4ng";
+import type { TerminalNode } from "antlr4ng";
 import * as P from "../../generated/singlestore/SingleStoreParser.js";
-import { error, warning, type Diagnostic } from "../../diagnostics.js";
+import { error, warning } from "../../diagnostics.js";
 import type { ConnectionChange, Identifier, JsonValue, ObjectName, Span, Statement } from "../../ir/schema.js";
 import { KIND_OF_TYPE, type Clause, type LinkType } from "./catalog.js";
 import { KEY_SEPARATOR, placeKeys, type ClauseLayout, type SingleStoreConnectionExtras, type SourceKey } from "./fields.js";
@@ -19,14 +19,8 @@ import {
   type JsonNode,
   type NumberText,
 } from "./json.js";
-import { quoteForMessage, tokenSpan, type SplitStatement } from "./syntax.js";
-import type { SourceText } from "../shared/source.js";
-
-class LoweringError extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.message);
-  }
-}
+import { quoteForMessage } from "../shared/antlr-parse.js";
+import { LoweringError, StatementLowering } from "../shared/lowering.js";
 
 /** Spelling of one ALTER LINK SET clause. */
 export interface AlterChangeLayout {
@@ -40,45 +34,12 @@ export interface SingleStoreAlterExtras {
   layout?: { changes: AlterChangeLayout[] };
 }
 
-export class Lowering {
-  readonly diagnostics: Diagnostic[] = [];
-
-  constructor(private readonly source: SourceText) {}
-
-  private span(ctx: ParserRuleContext | Token): Span {
-    if (ctx instanceof ParserRuleContext) {
-      const start = ctx.start!;
-      const stop = ctx.stop ?? start;
-      const from = this.source.offsetOfCodePoint(start.start);
-      const to = this.source.offsetOfCodePoint(Math.max(stop.stop, start.start - 1) + 1);
-      return this.source.span(from, to);
-    }
-    return tokenSpan(ctx, this.source);
-  }
-
+export class Lowering extends StatementLowering<P.StatementContext> {
   private fail(message: string, span: Span, code = "singlestore.syntax"): never {
     throw new LoweringError(error(code, message, span));
   }
 
-  /** Lowers one parsed statement; an error yields undefined and a diagnostic. */
-  lowerStatement(tree: P.StatementContext, split: SplitStatement): Statement | undefined {
-    try {
-      const statement = this.statement(tree);
-      statement.span = split.span;
-      // Comments inside a statement the emitter rewrites are kept before it.
-      const comments = [...split.leadingComments, ...split.innerComments];
-      if (comments.length > 0) statement.comments = comments;
-      return statement;
-    } catch (e) {
-      if (e instanceof LoweringError) {
-        this.diagnostics.push(e.diagnostic);
-        return undefined;
-      }
-      throw e;
-    }
-  }
-
-  private statement(tree: P.StatementContext): Statement {
+  protected override statement(tree: P.StatementContext): Statement {
     const create = tree.createLink();
     if (create) return this.createLink(create);
     const alter = tree.alterLink();
