@@ -1,19 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { connbridge, fixtureDirectory, KAFKA, KAFKA_FORMATTED, POSTGRES, POSTGRES_FORMATTED } from "./run.js";
+import { describe, expect, it } from "vitest";
+import { connbridge, fixturesCleanedAfterEach, KAFKA, KAFKA_FORMATTED, POSTGRES, POSTGRES_FORMATTED } from "./run.js";
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-
-function fixtures(files: Record<string, string>): string {
-  const { dir, cleanup } = fixtureDirectory(files);
-  cleanups.push(cleanup);
-  return dir;
-}
+const fixtures = fixturesCleanedAfterEach();
 
 describe("connbridge format", () => {
   it("prints a file in canonical form and exits 0", () => {

@@ -1,18 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
-import { connbridge, fixtureDirectory, KAFKA, KAFKA_FORMATTED, STACK_FRAME, TRAILING_COMMA } from "./run.js";
+import { describe, expect, it } from "vitest";
+import { connbridge, fixturesCleanedAfterEach, KAFKA, KAFKA_FORMATTED, STACK_FRAME, TRAILING_COMMA } from "./run.js";
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-
-function fixtures(files: Record<string, string | Buffer>): string {
-  const { dir, cleanup } = fixtureDirectory(files);
-  cleanups.push(cleanup);
-  return dir;
-}
+const fixtures = fixturesCleanedAfterEach();
 
 describe("diagnostic lines", () => {
   it("are file:line:col: severity code: message, then the source line and a caret under the span", () => {

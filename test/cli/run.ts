@@ -1,3 +1,4 @@
+import { afterEach } from "vitest";
 // Runs the built connbridge command (bin/connbridge.js over dist) as a child process.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -51,3 +52,20 @@ export const KAFKA_FORMATTED = "CREATE CONNECTION kafka_conn TO KAFKA (BROKER = 
 export const POSTGRES = "CREATE CONNECTION pg TO POSTGRES (HOST 'db.example.com', PORT 5432, USER 'app', DATABASE shop);\n";
 export const POSTGRES_FORMATTED = "CREATE CONNECTION pg TO POSTGRES (HOST = 'db.example.com', PORT = 5432, USER = 'app', DATABASE = shop);\n";
 export const TRAILING_COMMA = "CREATE CONNECTION c TO KAFKA (BROKER 'a',)\n";
+
+/**
+ * Fixture directories removed after each test of the calling file:
+ * `const fixtures = fixturesCleanedAfterEach();` then `fixtures({ "a.sql": "..." })`.
+ */
+export function fixturesCleanedAfterEach(): (files: Record<string, string | Buffer>) => string {
+  let cleanups: Array<() => void> = [];
+  afterEach(() => {
+    for (const cleanup of cleanups) cleanup();
+    cleanups = [];
+  });
+  return (files) => {
+    const { dir, cleanup } = fixtureDirectory(files);
+    cleanups.push(cleanup);
+    return dir;
+  };
+}

@@ -1,17 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { connbridge, fixtureDirectory } from "./run.js";
+import { describe, expect, it } from "vitest";
+import { connbridge, fixturesCleanedAfterEach } from "./run.js";
 
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
-  cleanups = [];
-});
-
-function fixtures(files: Record<string, string>): string {
-  const { dir, cleanup } = fixtureDirectory(files);
-  cleanups.push(cleanup);
-  return dir;
-}
+const fixtures = fixturesCleanedAfterEach();
 
 const MYSQL = "CREATE CONNECTION m TO MYSQL (HOST 'db', USER 'app', PASSWORD SECRET pw);\n";
 const LINK = `CREATE LINK k AS KAFKA CONFIG '{"security.protocol":"sasl_ssl","sasl.mechanism":"PLAIN"}' CREDENTIALS '{"sasl.username":"u","sasl.password":"p"}';\n`;
