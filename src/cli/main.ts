@@ -16,8 +16,8 @@ export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE_OR_IO = 2;
 
-/** Codes by which the library says a dialect or dialect pair cannot be used at all. */
-const UNUSABLE_DIALECT_CODES = new Set(["dialect.unsupported", "translate.unsupported-pair"]);
+/** Codes by which the library says a dialect cannot be used at all. */
+const UNUSABLE_DIALECT_CODES = new Set(["dialect.unsupported"]);
 
 class UsageError extends Error {
   constructor(
