@@ -683,7 +683,10 @@ export type Expression = Static<typeof ExpressionSchema>;
 
 export const SecretValueSchema = Type.Union(
   [
-    Type.Object({ kind: Type.Literal("text"), value: Type.String() }, closed),
+    Type.Object(
+      { kind: Type.Literal("text"), value: Type.String({ description: "the secret's value itself (no SQL escaping)" }) },
+      closed,
+    ),
     Type.Object(
       {
         kind: Type.Literal("expression"),
