@@ -81,15 +81,15 @@ export function parse(text: string, options: ParseOptions): ParseResult {
 
 /** Re-prints text in its dialect's canonical form. */
 export function format(text: string, options: FormatOptions): TextResult {
+  const { dialect, diagnostic } = resolveDialect(options.dialect, "source");
+  if (dialect === undefined) return { text: "", diagnostics: [diagnostic!] };
   const parsed = parse(text, { dialect: options.dialect });
-  if (dialectById(options.dialect) === undefined) return { text: "", diagnostics: parsed.diagnostics };
   if (options.redact) redactProgram(parsed.program);
-  const emitted = emitValid(parsed.program, options.dialect, options.width);
+  const emitted = print(dialect, parsed.program, options.width);
   return { text: emitted.text, diagnostics: sortDiagnostics([...parsed.diagnostics, ...emitted.diagnostics]) };
 }
 
-function emitValid(program: Program, dialectId: DialectId, width: number | undefined): TextResult {
-  const dialect = dialectById(dialectId)!;
+function print(dialect: Dialect, program: Program, width: number | undefined): TextResult {
   const { doc, diagnostics } = dialect.emit(program);
   return { text: printDoc(doc, width === undefined ? {} : { width }), diagnostics };
 }
@@ -107,13 +107,10 @@ export function emit(program: Program | unknown, options: EmitOptions): TextResu
   if (dialect === undefined) return { text: "", diagnostics: [diagnostic!] };
   const valid = program as Program;
   const checks = dialect.check(valid);
-  if (options.redact) {
-    const copy = structuredClone(valid);
-    redactProgram(copy);
-    const emitted = emitValid(copy, options.dialect, options.width);
-    return { text: emitted.text, diagnostics: sortDiagnostics([...checks, ...emitted.diagnostics]) };
-  }
-  const emitted = emitValid(valid, options.dialect, options.width);
+  // The caller's program is never changed: redaction works on a copy.
+  const printed = options.redact ? structuredClone(valid) : valid;
+  if (options.redact) redactProgram(printed);
+  const emitted = print(dialect, printed, options.width);
   return { text: emitted.text, diagnostics: sortDiagnostics([...checks, ...emitted.diagnostics]) };
 }
 
@@ -129,7 +126,7 @@ export function translate(text: string, options: TranslateOptions): TextResult {
   }
   const parsed = parse(text, { dialect: options.from });
   const planned = new TranslationPlanner(source.dialect!, target.dialect!, text, options).plan(parsed.program);
-  const emitted = target.dialect!.emit(planned.program);
+  const emitted = print(target.dialect!, planned.program, options.width);
   const targetChecks = target.dialect!.check(planned.program);
   let produced = [...planned.diagnostics, ...emitted.diagnostics, ...targetChecks];
   if (options.strict) {
@@ -138,7 +135,7 @@ export function translate(text: string, options: TranslateOptions): TextResult {
     );
   }
   return {
-    text: printDoc(emitted.doc, options.width === undefined ? {} : { width: options.width }),
+    text: emitted.text,
     diagnostics: sortDiagnostics([...parsed.diagnostics, ...produced]),
   };
 }

@@ -76,7 +76,16 @@ function checkDialects(library: Library, command: CommandName, options: ParsedOp
 }
 
 /** Runs the command on one input: SQL text, or for emit the already parsed JSON. */
-function runCommand(library: Library, command: CommandName, options: ParsedOptions, text: string, json: unknown): Outcome {
+type TranslationFlags = Omit<import("../index.js").TranslateOptions, "from" | "to">;
+
+function runCommand(
+  library: Library,
+  command: CommandName,
+  options: ParsedOptions,
+  translation: TranslationFlags,
+  text: string,
+  json: unknown,
+): Outcome {
   // Dialect names were checked against the library by checkDialects.
   const dialect = option<DialectId>(options, "dialect")!;
   const width = option<number>(options, "width");
@@ -101,7 +110,7 @@ function runCommand(library: Library, command: CommandName, options: ParsedOptio
     case "translate": {
       const from = option<DialectId>(options, "from")!;
       const to = option<DialectId>(options, "to")!;
-      const result = library.translate(text, { from, to, width, ...translationOptions(options) });
+      const result = library.translate(text, { from, to, width, ...translation });
       return { diagnostics: result.diagnostics, output: result.text, record: { text: result.text }, spansReferToInput: true };
     }
     case "emit": {
@@ -112,15 +121,16 @@ function runCommand(library: Library, command: CommandName, options: ParsedOptio
   }
 }
 
-/** Translation options from the command line; `secrets` is the parsed file (see loadSecrets). */
-function translationOptions(options: ParsedOptions): Omit<import("../index.js").TranslateOptions, "from" | "to"> {
+/** Translation options from the command line, read once per run (the --secrets file included). */
+function translationOptions(options: ParsedOptions): TranslationFlags {
   const supply: Record<string, Record<string, string>> = {};
   for (const entry of (options.set as string[] | undefined) ?? []) {
     const parsed = parseSupply(entry);
     (supply[parsed.name] ??= {})[parsed.field] = parsed.value;
   }
+  const secretsFile = option<string>(options, "secrets");
   return {
-    ...(loadedSecrets !== undefined ? { secrets: loadedSecrets } : {}),
+    ...(secretsFile !== undefined ? { secrets: loadSecrets(secretsFile) } : {}),
     ...(Object.keys(supply).length > 0 ? { supply } : {}),
     placeholders: option<boolean>(options, "placeholders") === true,
     redact: option<boolean>(options, "redact") === true,
@@ -130,7 +140,7 @@ function translationOptions(options: ParsedOptions): Omit<import("../index.js").
 }
 
 /** `NAME:FIELD=VALUE`; the value may itself contain `:` and `=`. */
-export function parseSupply(entry: string): { name: string; field: string; value: string } {
+function parseSupply(entry: string): { name: string; field: string; value: string } {
   const equals = entry.indexOf("=");
   const colon = entry.indexOf(":");
   if (colon <= 0 || equals < colon + 2) {
@@ -138,8 +148,6 @@ export function parseSupply(entry: string): { name: string; field: string; value
   }
   return { name: entry.slice(0, colon), field: entry.slice(colon + 1, equals), value: entry.slice(equals + 1) };
 }
-
-let loadedSecrets: Record<string, string> | undefined;
 
 /** Reads the --secrets file: a JSON object of string values. Problems are I/O errors (exit 2). */
 function loadSecrets(path: string): Record<string, string> {
@@ -197,9 +205,7 @@ async function execute(command: CommandName, options: ParsedOptions, paths: stri
 
   const library: Library = await import("../index.js");
   checkDialects(library, command, options);
-  const secretsFile = option<string>(options, "secrets");
-  loadedSecrets = secretsFile !== undefined ? loadSecrets(secretsFile) : undefined;
-  for (const entry of (options.set as string[] | undefined) ?? []) parseSupply(entry);
+  const translation = command === "translate" ? translationOptions(options) : {};
 
   for (const problem of problems) reportInputProblem(state, problem.label, problem.diagnostic);
 
@@ -225,7 +231,7 @@ async function execute(command: CommandName, options: ParsedOptions, paths: stri
       json = parsedJson.value;
     }
 
-    const outcome = runCommand(library, command, options, decoded.text, json);
+    const outcome = runCommand(library, command, options, translation, decoded.text, json);
     const errorFound = [...decoded.diagnostics, ...outcome.diagnostics].some((d) => d.severity === "error");
     if (errorFound) fail(state, EXIT_ERRORS);
     // An empty result that comes with errors is a failure, not an empty file.

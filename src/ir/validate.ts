@@ -5,7 +5,6 @@
 // so an error inside a Kafka connection says so instead of "matched no
 // alternative".
 import { readFileSync } from "node:fs";
-import type { Program } from "./schema.js";
 
 export interface SchemaError {
   /** JSON-pointer-like path, e.g. `/statements/0/connection/brokers/1/address`. */
@@ -193,8 +192,4 @@ export function validateProgram(value: unknown): SchemaError[] {
   const errors: SchemaError[] = [];
   check(programSchema(), value, "", errors);
   return errors;
-}
-
-export function isProgram(value: unknown): value is Program {
-  return validateProgram(value).length === 0;
 }

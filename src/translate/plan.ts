@@ -14,8 +14,9 @@
 // * Loss of individual fields is reported by the target's emitter.
 import { error, info, warning, type Diagnostic } from "../diagnostics.js";
 import type { Dialect } from "../dialects/dialect.js";
+import { getPath, setPath, type Fields } from "../dialects/shared/paths.js";
 import { REDACTED, sensitiveSites } from "../ir/sensitivity.js";
-import type { Comment, Connection, ObjectName, Program, SecretValue, Statement } from "../ir/schema.js";
+import type { Comment, Connection, ObjectName, Program, Statement } from "../ir/schema.js";
 
 export interface PlanOptions {
   /** Secret values by secret name (as written, e.g. `kafka_password` or `db.schema.pw`). */
@@ -37,10 +38,6 @@ export function secretPlaceholder(name: string): string {
 
 const nameText = (name: ObjectName) => name.parts.map((p) => p.value).join(".");
 
-function clone<T>(value: T): T {
-  return structuredClone(value);
-}
-
 /** Every secret reference in a connection, wherever it is. */
 function secretReferenceSites(connection: Connection): { path: string; name: ObjectName; set: (v: unknown) => void }[] {
   const out: { path: string; name: ObjectName; set: (v: unknown) => void }[] = [];
@@ -56,29 +53,6 @@ function secretReferenceSites(connection: Connection): { path: string; name: Obj
   };
   for (const k of Object.keys(connection)) if (k !== "extras" && k !== "kind") visit(connection as unknown as Record<string, unknown>, k, k);
   return out;
-}
-
-function secretValueText(value: SecretValue): string | undefined {
-  return value.kind === "text" ? value.value : value.value;
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const segments = path.split(".");
-  let node = target;
-  for (const segment of segments.slice(0, -1)) {
-    if (typeof node[segment] !== "object" || node[segment] === null) node[segment] = {};
-    node = node[segment] as Record<string, unknown>;
-  }
-  node[segments[segments.length - 1]!] = value;
-}
-
-function getPath(target: unknown, path: string): unknown {
-  let node = target;
-  for (const segment of path.split(".")) {
-    if (typeof node !== "object" || node === null) return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
 }
 
 /** A supplied value in the type the field takes. */
@@ -126,7 +100,7 @@ export class TranslationPlanner {
     for (const statement of program.statements) {
       if (statement.kind === "create_secret" || statement.kind === "create_connection") this.takenNames.add(nameText(statement.name));
       if (statement.kind === "create_secret") {
-        const value = secretValueText(statement.value);
+        const value = statement.value.value;
         if (value !== undefined) this.secretValues.set(nameText(statement.name), value);
       }
     }
@@ -164,7 +138,7 @@ export class TranslationPlanner {
     switch (statement.kind) {
       case "create_secret":
       case "alter_secret":
-        if (this.target.capabilities.secretObjects) return this.push(clone(statement));
+        if (this.target.capabilities.secretObjects) return this.push(structuredClone(statement));
         if (statement.kind === "create_secret") {
           // The statement is consumed; its comments stay.
           this.pendingComments.push(...(statement.comments ?? []));
@@ -183,7 +157,7 @@ export class TranslationPlanner {
           this.diagnostics.push(info("translate.secret-consumed", `${targetName} has no secret objects; DROP SECRET is dropped`, statement.span));
           return;
         }
-        for (const name of statement.names) this.push({ ...clone(statement), names: [name] });
+        for (const name of statement.names) this.push({ ...structuredClone(statement), names: [name] });
         return;
       case "create_connection":
         return this.createConnection(statement);
@@ -194,32 +168,32 @@ export class TranslationPlanner {
           );
           return this.keepAsComment(statement, `ALTER options of ${this.source.platform} do not carry over`);
         }
-        return this.push(clone(statement));
+        return this.push(structuredClone(statement));
       case "comment_on":
         return this.commentOn(statement);
       case "verbatim":
-        if (statement.dialect === this.target.id) return this.push(clone(statement));
+        if (statement.dialect === this.target.id) return this.push(structuredClone(statement));
         // Text of another language (not connection DDL, or not parsed) means nothing to the target.
         this.diagnostics.push(
           warning("translate.verbatim", `statement copied as a comment: it is ${this.source.platform} text connbridge does not translate`, statement.span),
         );
         return this.keepAsComment(statement, `${this.source.platform} statement outside connection DDL, or not parsed`);
       default:
-        return this.push(clone(statement));
+        return this.push(structuredClone(statement));
     }
   }
 
   private createConnection(original: Extract<Statement, { kind: "create_connection" }>): void {
-    const statement = clone(original);
+    const statement = structuredClone(original);
     if (this.source.explicitDefaults !== undefined) statement.connection = this.source.explicitDefaults(statement.connection);
-    const connection = statement.connection;
     const name = nameText(statement.name);
-    const equivalent = EQUIVALENT_KINDS[connection.kind];
-    if (!this.target.capabilities.connectionKinds.includes(connection.kind) && equivalent !== undefined && this.target.capabilities.connectionKinds.includes(equivalent.kind)) {
-      statement.connection = this.convertKind(name, connection, equivalent, statement);
-      return this.createConnection({ ...statement, connection: statement.connection });
+    const kinds = this.target.capabilities.connectionKinds;
+    const equivalent = EQUIVALENT_KINDS[statement.connection.kind];
+    if (!kinds.includes(statement.connection.kind) && equivalent !== undefined && kinds.includes(equivalent.kind)) {
+      statement.connection = this.convertKind(name, statement.connection, equivalent, statement);
     }
-    if (!this.target.capabilities.connectionKinds.includes(connection.kind)) {
+    const connection = statement.connection;
+    if (!kinds.includes(connection.kind)) {
       this.diagnostics.push(
         error(
           "translate.unsupported-kind",
@@ -240,7 +214,7 @@ export class TranslationPlanner {
       const description = statement.description;
       delete statement.description;
       this.push(statement);
-      this.push({ kind: "comment_on", objectType: "connection", name: clone(statement.name), comment: description });
+      this.push({ kind: "comment_on", objectType: "connection", name: structuredClone(statement.name), comment: description });
     } else {
       this.push(statement);
     }
@@ -257,7 +231,7 @@ export class TranslationPlanner {
 
   /** COMMENT ON a connection, into a target that says descriptions in CREATE: folded into an earlier CREATE of the same input. */
   private commentOn(statement: Extract<Statement, { kind: "comment_on" }>): void {
-    if (this.target.capabilities.connectionComments !== "clause") return this.push(clone(statement));
+    if (this.target.capabilities.connectionComments !== "clause") return this.push(structuredClone(statement));
     const key = nameText(statement.name);
     const created = this.out.find((s): s is Extract<Statement, { kind: "create_connection" }> => s.kind === "create_connection" && nameText(s.name) === key);
     if (statement.objectType === "connection" && created !== undefined) {
@@ -295,7 +269,7 @@ export class TranslationPlanner {
     const supplied = this.options.supply?.[name];
     if (supplied === undefined) return;
     for (const [path, text] of Object.entries(supplied)) {
-      setPath(connection as unknown as Record<string, unknown>, path, suppliedValue(path, text));
+      setPath(connection as unknown as Fields, path, suppliedValue(path, text), { replace: true });
       this.diagnostics.push(info("translate.supplied", `${name}: ${path} supplied by the caller`, statement.span));
     }
   }
@@ -305,7 +279,7 @@ export class TranslationPlanner {
     for (const requirement of this.target.capabilities.requiredFields?.[connection.kind] ?? []) {
       const alternatives = requirement.split("|");
       const present = alternatives.some((path) => {
-        const value = getPath(connection, path);
+        const value = getPath(connection as unknown as Fields, path);
         return value !== undefined && !(Array.isArray(value) && value.length === 0);
       });
       if (present) continue;

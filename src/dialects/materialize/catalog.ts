@@ -242,19 +242,6 @@ export const TEXT_ONLY_FIELDS: Partial<Record<MzConnectionType, MzOptionName[]>>
   "SSH TUNNEL": ["USER"],
 };
 
-/** Whether `WITH (VALIDATE)` defaults to true for the type (§4). */
-export const VALIDATES_BY_DEFAULT: Record<MzConnectionType, boolean> = {
-  KAFKA: true,
-  "CONFLUENT SCHEMA REGISTRY": true,
-  POSTGRES: true,
-  MYSQL: true,
-  "SQL SERVER": true,
-  AWS: false,
-  "AWS PRIVATELINK": false,
-  "SSH TUNNEL": false,
-  "ICEBERG CATALOG": true,
-};
-
 export function optionRank(option: string): number {
   const i = (OPTION_ORDER as readonly string[]).indexOf(option);
   return i < 0 ? OPTION_ORDER.length : i;

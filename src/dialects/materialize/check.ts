@@ -4,7 +4,7 @@
 // platform's planner sees, whether the IR came from Materialize text, from
 // another dialect or from JSON.
 import { error, warning, type Diagnostic } from "../../diagnostics.js";
-import type { ConnectionChange, JsonValue, ObjectName, Program, SecretValue, Span, Statement, Value } from "../../ir/schema.js";
+import type { ConnectionChange, ObjectName, Program, SecretValue, Span, Statement, Value } from "../../ir/schema.js";
 import {
   FIELDS,
   OPTION_VALUE_TYPE,
@@ -612,5 +612,3 @@ export function checkProgram(program: Program): Diagnostic[] {
   }
   return diagnostics;
 }
-
-export type { JsonValue };

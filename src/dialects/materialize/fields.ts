@@ -4,7 +4,7 @@
 // (not allowed for the type, mistyped, given twice, conflicting) is kept
 // verbatim in `extras.materialize.options`, so nothing is lost and the
 // checker can say what is wrong. `optionsOf` is the inverse, for the emitter.
-import type { Connection, JsonValue, ObjectName, Span, TextOrSecret, Tunnel, Value } from "../../ir/schema.js";
+import type { Connection, ObjectName, Span, TextOrSecret, Tunnel, Value } from "../../ir/schema.js";
 import {
   FIELDS,
   OPTION_VALUE_TYPE,
@@ -277,8 +277,4 @@ export function optionsOf(type: MzConnectionType, connection: Connection, extras
   // Without a source order: catalogue order, verbatim options last.
   ranked.sort((a, b) => a.r - b.r);
   return ranked.map((x) => x.o);
-}
-
-export function asJson<T>(value: T): JsonValue {
-  return value as unknown as JsonValue;
 }

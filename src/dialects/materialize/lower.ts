@@ -16,7 +16,7 @@ import type {
   Value,
 } from "../../ir/schema.js";
 import { KIND_OF_TYPE, type MzConnectionType } from "./catalog.js";
-import { evaluate, EvaluationError, printExpr, walkExpr, byteaFromText, type Expr } from "./expression.js";
+import { evaluate, EvaluationError, printExpr, byteaFromText, type Expr } from "./expression.js";
 import { placeOption, type MzConnectionExtras, type MzLayoutEntry, type MzOption } from "./fields.js";
 import { printName, quoteString } from "./print.js";
 import { MzToken as T } from "./syntax.js";
@@ -308,7 +308,7 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     return printExpr(e, printName, quoteString);
   }
 
-  /** Lowers a scalar expression; secret checks read it back through `secretExpressionProblems`. */
+  /** Lowers a scalar expression (secret values, SHOW ... WHERE). */
   expression(ctx: P.ExpressionContext): Expr {
     if (ctx instanceof P.PrimaryExprContext) return this.primary(ctx.primaryExpression());
     if (ctx instanceof P.CastExprContext) return { k: "cast", expr: this.expression(ctx.expression()), type: this.typeName(ctx.typeName()) };
@@ -513,16 +513,6 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     }
     return name;
   }
-}
-
-/** Problems the planner reports for a secret's `AS` expression (§5.2). */
-export function secretExpressionProblems(expr: Expr): string[] {
-  for (const node of walkExpr(expr)) {
-    if (node.k === "subquery") return ["AS does not allow subqueries"];
-    if (node.k === "column") return [`column "${node.name.parts.map((p) => p.value).join(".")}" does not exist`];
-    if (node.k === "parameter") return ["AS does not allow parameters"];
-  }
-  return [];
 }
 
 /** The text a secret literal stands for (bytea input, then UTF-8), or undefined when it is not valid. */

@@ -35,8 +35,11 @@ export function getPath(target: Fields, path: string): unknown {
   return node;
 }
 
-/** Sets a field; false when it is taken or conflicts (another auth method). */
-export function setPath(target: Fields, path: string, value: unknown): boolean {
+/**
+ * Sets a field, creating the objects on the way; false when it is taken
+ * (unless `replace`) or conflicts (another auth method).
+ */
+export function setPath(target: Fields, path: string, value: unknown, options: { replace?: boolean } = {}): boolean {
   const segments = segmentsOf(path);
   let node = target;
   for (const seg of segments.slice(0, -1)) {
@@ -50,7 +53,7 @@ export function setPath(target: Fields, path: string, value: unknown): boolean {
     node = next;
   }
   const last = segments[segments.length - 1]!;
-  if (node[last.key] !== undefined) return false;
+  if (node[last.key] !== undefined && !options.replace) return false;
   node[last.key] = value;
   return true;
 }
