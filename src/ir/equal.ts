@@ -2,11 +2,14 @@ import type { JsonValue } from "./schema.js";
 
 /**
  * The IR without source positions and spelling choices: what two programs
- * must share to mean the same thing. Drops every `span` key, the `layout`
+ * must share to mean the same thing. Drops every `span`, `fieldSpans` and
+ * `sensitiveSpans` key and the program's `source`, the `layout`
  * part of extras (and extras left empty by that), and identifiers' `quoted`
  * flag: an identifier's meaning is its resolved value, and each emitter quotes
  * by its own rules.
  */
+const SOURCE_POSITION_KEYS = new Set(["span", "fieldSpans", "sensitiveSpans", "source"]);
+
 export function semanticView(value: unknown): JsonValue {
   return view(value, false);
 }
@@ -17,7 +20,7 @@ function view(value: unknown, inExtras: boolean): JsonValue {
     const out: Record<string, JsonValue> = {};
     const identifier = "value" in value && "quoted" in value && Object.keys(value).length === 2;
     for (const [key, v] of Object.entries(value)) {
-      if (v === undefined || key === "span" || (key === "layout" && inExtras) || (identifier && key === "quoted")) continue;
+      if (v === undefined || SOURCE_POSITION_KEYS.has(key) || (key === "layout" && inExtras) || (identifier && key === "quoted")) continue;
       const inner = view(v, inExtras || key === "extras");
       const emptyExtras = (inExtras || key === "extras") && typeof inner === "object" && inner !== null && !Array.isArray(inner) && Object.keys(inner).length === 0;
       if (!emptyExtras) define(out, key, inner);

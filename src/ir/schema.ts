@@ -7,7 +7,8 @@
 //   for one vendor's spelling. Everything is optional where a platform lets a
 //   statement omit it: the IR records what was said; the dialect checks say
 //   what is missing.
-// * Source positions live only under keys named `span`.
+// * Source positions live only under keys named `span`, and in a statement's
+//   `fieldSpans` and `sensitiveSpans`.
 // * Values a platform can give as a secret reference are `TextOrSecret`:
 //   a plain string literal or `{ secret: ObjectName }`. Which fields are
 //   sensitive is data, in `sensitivity.ts`.
@@ -666,6 +667,19 @@ export type KafkaConnection = ConnectionOf<"kafka">;
 const statementBase = {
   span: Opt(SpanSchema),
   comments: Opt(Type.Array(CommentSchema, { description: "comments before and inside the statement" })),
+  fieldSpans: Opt(
+    Type.Record(Type.String(), SpanSchema, {
+      description:
+        "source span of the option or key that said each field, by IR path from the statement " +
+        "(`connection.sasl.password`, `connection.brokers[0]`, `connection.extras.singlestore.credentials[0]`), " +
+        "so that diagnostics point at the field",
+    }),
+  ),
+  sensitiveSpans: Opt(
+    Type.Array(SpanSchema, {
+      description: "source spans of values that must never be shown (passwords, keys, secret values, credentials in URLs)",
+    }),
+  ),
 };
 
 function statement<K extends string, P extends Record<string, TSchema>>(kind: K, properties: P, description: string) {
@@ -851,6 +865,10 @@ export type CreateConnection = StatementOf<"create_connection">;
 export const ProgramSchema = Type.Object(
   {
     statements: Type.Array(StatementSchema),
+    // The dialect the program was read from: its implicit defaults (Materialize's
+    // Kafka security protocol, ...) apply to fields the program leaves out, and
+    // emitting into another dialect writes them out.
+    source: Opt(DialectIdSchema),
     trailingComments: Opt(Type.Array(CommentSchema, { description: "comments after the last statement" })),
   },
   {

@@ -1,5 +1,5 @@
 // Helpers for reporting what a target dialect cannot express.
-import type { Connection, Extras } from "../../ir/schema.js";
+import type { Connection, Extras, Span } from "../../ir/schema.js";
 
 /**
  * Dotted paths of the leaves of a connection's fields (`tls.ca`,
@@ -46,4 +46,25 @@ export function foreignExtras(extras: Extras | undefined, target: string): [stri
     }
   }
   return out;
+}
+
+/**
+ * The source span to report a diagnostic about a field at: the span recorded
+ * for the path itself or for its nearest recorded ancestor
+ * (`connection.brokers[0].address` falls back to `connection.brokers[0]`,
+ * then `connection.brokers`), else the statement's own span.
+ */
+export function fieldSpan(statement: { span?: Span; fieldSpans?: Record<string, Span> }, path: string): Span | undefined {
+  const spans = statement.fieldSpans;
+  if (spans !== undefined) {
+    for (let p = path; p !== ""; p = parentPath(p)) {
+      if (Object.hasOwn(spans, p)) return spans[p];
+    }
+  }
+  return statement.span;
+}
+
+function parentPath(path: string): string {
+  const cut = Math.max(path.lastIndexOf("."), path.lastIndexOf("["));
+  return cut <= 0 ? "" : path.slice(0, cut);
 }
