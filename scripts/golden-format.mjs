@@ -28,7 +28,7 @@
 //
 //     format [dialect=D] [width=N]          format(input) -> text, diagnostics
 //     parse [dialect=D] [check=false]       parse(input): one compact JSON line
-//                                           per IR statement (spans left out)
+//                                           per IR statement (spans, field spans and sensitive spans left out)
 //     translate [from=D] to=D [width=N]     translate(input) -> text, diagnostics
 //         [set=NAME:FIELD=VALUE]            supply a field the source cannot carry
 //         [secret=NAME:VALUE]               a caller-supplied secret value
@@ -252,7 +252,7 @@ export function runCase(lib, c) {
 }
 
 function withoutSpans(/** @type {string} */ key, /** @type {unknown} */ value) {
-  return key === "span" ? undefined : value;
+  return key === "span" || key === "fieldSpans" || key === "sensitiveSpans" ? undefined : value;
 }
 
 /**

@@ -3,9 +3,10 @@ import { error, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
 import { dialectById, DIALECT_IDS } from "./dialects/index.js";
 import type { Dialect } from "./dialects/dialect.js";
 import { printDoc } from "./dialects/shared/doc.js";
-import type { DialectId, Program } from "./ir/schema.js";
+import type { DialectId, Program, Span } from "./ir/schema.js";
 import { validateProgram } from "./ir/validate.js";
-import { TranslationPlanner, redactProgram, type PlanOptions } from "./translate/plan.js";
+import { TranslationPlanner, type PlanOptions } from "./translate/plan.js";
+import { redactProgram } from "./translate/redact.js";
 
 export type { Diagnostic, Severity } from "./diagnostics.js";
 export { hasErrors } from "./diagnostics.js";
@@ -20,11 +21,19 @@ export interface ParseOptions {
   dialect: DialectId;
   /** Run the dialect's validation rules too (default true). */
   check?: boolean;
+  /** Mask every sensitive value in the IR, for IR that can be shared. */
+  redact?: boolean;
 }
 
 export interface ParseResult {
   program: Program;
   diagnostics: Diagnostic[];
+  /**
+   * Spans of the input that must never be shown (sensitive values, and every
+   * string of a statement that did not parse), for callers that display
+   * source text next to diagnostics.
+   */
+  sensitiveSpans: Span[];
 }
 
 export interface FormatOptions {
@@ -53,6 +62,12 @@ export interface TranslateOptions extends PlanOptions {
 export interface TextResult {
   text: string;
   diagnostics: Diagnostic[];
+  /** Spans of the input that must never be shown (see ParseResult); empty for `emit`. */
+  sensitiveSpans: Span[];
+}
+
+function sensitiveSpansOf(program: Program): Span[] {
+  return program.statements.flatMap((s) => s.sensitiveSpans ?? []);
 }
 
 function resolveDialect(id: string, role: string): { dialect?: Dialect; diagnostic?: Diagnostic } {
@@ -72,24 +87,28 @@ function resolveDialect(id: string, role: string): { dialect?: Dialect; diagnost
 /** Parses (and by default checks) text in a dialect. */
 export function parse(text: string, options: ParseOptions): ParseResult {
   const { dialect, diagnostic } = resolveDialect(options.dialect, "source");
-  if (dialect === undefined) return { program: { statements: [] }, diagnostics: [diagnostic!] };
+  if (dialect === undefined) return { program: { statements: [] }, diagnostics: [diagnostic!], sensitiveSpans: [] };
   const parsed = dialect.parse(text);
   const diagnostics = [...parsed.diagnostics];
   if (options.check !== false) diagnostics.push(...dialect.check(parsed.program));
-  return { program: parsed.program, diagnostics: sortDiagnostics(diagnostics) };
+  if (options.redact) redactProgram(parsed.program);
+  return { program: parsed.program, diagnostics: sortDiagnostics(diagnostics), sensitiveSpans: sensitiveSpansOf(parsed.program) };
 }
 
 /** Re-prints text in its dialect's canonical form. */
 export function format(text: string, options: FormatOptions): TextResult {
   const { dialect, diagnostic } = resolveDialect(options.dialect, "source");
-  if (dialect === undefined) return { text: "", diagnostics: [diagnostic!] };
-  const parsed = parse(text, { dialect: options.dialect });
-  if (options.redact) redactProgram(parsed.program);
+  if (dialect === undefined) return { text: "", diagnostics: [diagnostic!], sensitiveSpans: [] };
+  const parsed = parse(text, { dialect: options.dialect, ...(options.redact ? { redact: true } : {}) });
   const emitted = print(dialect, parsed.program, options.width);
-  return { text: emitted.text, diagnostics: sortDiagnostics([...parsed.diagnostics, ...emitted.diagnostics]) };
+  return {
+    text: emitted.text,
+    diagnostics: sortDiagnostics([...parsed.diagnostics, ...emitted.diagnostics]),
+    sensitiveSpans: parsed.sensitiveSpans,
+  };
 }
 
-function print(dialect: Dialect, program: Program, width: number | undefined): TextResult {
+function print(dialect: Dialect, program: Program, width: number | undefined): { text: string; diagnostics: Diagnostic[] } {
   const { doc, diagnostics } = dialect.emit(program);
   return { text: printDoc(doc, width === undefined ? {} : { width }), diagnostics };
 }
@@ -101,17 +120,18 @@ export function emit(program: Program | unknown, options: EmitOptions): TextResu
     return {
       text: "",
       diagnostics: errors.map((e) => ({ ...error("ir.invalid", `${e.path || "/"}: ${e.message}`), path: e.path })),
+      sensitiveSpans: [],
     };
   }
   const { dialect, diagnostic } = resolveDialect(options.dialect, "target");
-  if (dialect === undefined) return { text: "", diagnostics: [diagnostic!] };
+  if (dialect === undefined) return { text: "", diagnostics: [diagnostic!], sensitiveSpans: [] };
   const valid = program as Program;
   const checks = dialect.check(valid);
   // The caller's program is never changed: redaction works on a copy.
   const printed = options.redact ? structuredClone(valid) : valid;
   if (options.redact) redactProgram(printed);
   const emitted = print(dialect, printed, options.width);
-  return { text: emitted.text, diagnostics: sortDiagnostics([...checks, ...emitted.diagnostics]) };
+  return { text: emitted.text, diagnostics: sortDiagnostics([...checks, ...emitted.diagnostics]), sensitiveSpans: [] };
 }
 
 /** Translates text from one dialect to another through the IR. */
@@ -119,7 +139,7 @@ export function translate(text: string, options: TranslateOptions): TextResult {
   const source = resolveDialect(options.from, "source");
   const target = resolveDialect(options.to, "target");
   const problems = [source.diagnostic, target.diagnostic].filter((d): d is Diagnostic => d !== undefined);
-  if (problems.length > 0) return { text: "", diagnostics: problems };
+  if (problems.length > 0) return { text: "", diagnostics: problems, sensitiveSpans: [] };
   if (options.from === options.to) {
     // Within one dialect nothing needs planning: the canonical form is the translation.
     return format(text, { dialect: options.to, ...(options.width !== undefined ? { width: options.width } : {}), ...(options.redact ? { redact: true } : {}) });
@@ -137,5 +157,6 @@ export function translate(text: string, options: TranslateOptions): TextResult {
   return {
     text: emitted.text,
     diagnostics: sortDiagnostics([...parsed.diagnostics, ...produced]),
+    sensitiveSpans: parsed.sensitiveSpans,
   };
 }

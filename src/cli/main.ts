@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import type { DialectId } from "../ir/schema.js";
+import type { DialectId, Span } from "../ir/schema.js";
 import { COMMANDS, helpText, parseArguments, type CommandName, type ParsedOptions } from "./args.js";
 import { decode, describeFsError, expandPaths, ioError, outputPath, parseJson, readInput } from "./inputs.js";
 import { FrameSource, printable, renderDiagnostic, type SourceLanguage } from "./report.js";
@@ -38,6 +38,8 @@ interface Outcome {
   record: Record<string, unknown>;
   /** Whether the diagnostics' spans point into the input text (not into some earlier source). */
   spansReferToInput: boolean;
+  /** Spans of the input a code frame must never show. */
+  sensitiveSpans?: readonly Span[];
 }
 
 function writeOut(text: string): void {
@@ -91,27 +93,28 @@ function runCommand(
   const width = option<number>(options, "width");
   switch (command) {
     case "parse": {
-      const result = library.parse(text, { dialect });
+      const result = library.parse(text, { dialect, redact: option<boolean>(options, "redact") === true });
       return {
         diagnostics: result.diagnostics,
         output: `${JSON.stringify(result.program, null, 2)}\n`,
         record: { program: result.program },
         spansReferToInput: true,
+        sensitiveSpans: result.sensitiveSpans,
       };
     }
     case "check": {
       const result = library.parse(text, { dialect });
-      return { diagnostics: result.diagnostics, record: {}, spansReferToInput: true };
+      return { diagnostics: result.diagnostics, record: {}, spansReferToInput: true, sensitiveSpans: result.sensitiveSpans };
     }
     case "format": {
       const result = library.format(text, { dialect, width, redact: option<boolean>(options, "redact") === true });
-      return { diagnostics: result.diagnostics, output: result.text, record: { text: result.text }, spansReferToInput: true };
+      return { diagnostics: result.diagnostics, output: result.text, record: { text: result.text }, spansReferToInput: true, sensitiveSpans: result.sensitiveSpans };
     }
     case "translate": {
       const from = option<DialectId>(options, "from")!;
       const to = option<DialectId>(options, "to")!;
       const result = library.translate(text, { from, to, width, ...translation });
-      return { diagnostics: result.diagnostics, output: result.text, record: { text: result.text }, spansReferToInput: true };
+      return { diagnostics: result.diagnostics, output: result.text, record: { text: result.text }, spansReferToInput: true, sensitiveSpans: result.sensitiveSpans };
     }
     case "emit": {
       const result = library.emit(unwrapProgram(json), { dialect, width, redact: option<boolean>(options, "redact") === true });
@@ -266,8 +269,9 @@ async function execute(command: CommandName, options: ParsedOptions, paths: stri
 
     // Input-level diagnostics (decoding) always refer to the input text.
     for (const diagnostic of decoded.diagnostics) writeErr(`${renderDiagnostic(diagnostic, { file: input.label, source })}\n`);
+    const outcomeSource = outcome.sensitiveSpans !== undefined ? new FrameSource(decoded.text, language, outcome.sensitiveSpans) : source;
     for (const diagnostic of outcome.diagnostics) {
-      writeErr(`${renderDiagnostic(diagnostic, outcome.spansReferToInput ? { file: input.label, source } : { file: input.label })}\n`);
+      writeErr(`${renderDiagnostic(diagnostic, outcome.spansReferToInput ? { file: input.label, source: outcomeSource } : { file: input.label })}\n`);
     }
     for (const diagnostic of writeProblems) writeErr(`${renderDiagnostic(diagnostic, { file: input.label })}\n`);
     if (outDir === undefined && hasOutput) {

@@ -4,6 +4,10 @@
 // literals are masked there: they are where passwords, keys and secret
 // values live, and a diagnostic must not reveal more than its message.
 import type { Diagnostic } from "../diagnostics.js";
+import { mergeRanges, mysqlLiteralContents, sqlLiteralContents } from "../dialects/shared/literals.js";
+import type { Span } from "../ir/schema.js";
+
+export { mysqlLiteralContents, sqlLiteralContents };
 
 /** `sql`: PostgreSQL-family lexing (Materialize); `mysql`: MySQL-family lexing (SingleStore). */
 export type SourceLanguage = "sql" | "mysql" | "json";
@@ -15,17 +19,26 @@ const FRAME_LEAD_COLUMNS = 30;
 const MASK = "***";
 const ELLIPSIS = "…";
 
-/** A source text with the offsets of its string-literal contents, computed on first use. */
+/**
+ * A source text with the offsets a frame must never show: the sensitive spans
+ * the library reported for it, or, where none were reported (the input could
+ * not be read as its dialect at all), every string literal of its language.
+ */
 export class FrameSource {
   private maskRanges: Array<[number, number]> | undefined;
 
   constructor(
     readonly text: string,
     private readonly language: SourceLanguage,
+    private readonly sensitive?: readonly Span[],
   ) {}
 
   /** Sorted, disjoint [start, end) offsets whose characters are never shown. */
   masks(): Array<[number, number]> {
+    if (this.sensitive !== undefined) {
+      this.maskRanges ??= mergeRanges(this.sensitive.map((s): [number, number] => [s.start.offset, s.end.offset]));
+      return this.maskRanges;
+    }
     this.maskRanges ??=
       this.language === "sql"
         ? sqlLiteralContents(this.text)
@@ -34,107 +47,6 @@ export class FrameSource {
           : jsonStringValueContents(this.text);
     return this.maskRanges;
   }
-}
-
-const isIdentChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}_$]/u.test(c);
-
-/**
- * Contents of string literals in MySQL-family SQL: '...' and "..." with
- * backslash escapes and doubled quotes, skipping `#`, `-- ` and block
- * comments and back-quoted identifiers. Unterminated literals run to the end.
- */
-export function mysqlLiteralContents(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text[i]!;
-    if (c === "#" || (c === "-" && text[i + 1] === "-" && (i + 2 >= n || /[\s\x00-\x1f]/.test(text[i + 2]!)))) {
-      const eol = text.indexOf("\n", i);
-      i = eol === -1 ? n : eol + 1;
-    } else if (c === "/" && text[i + 1] === "*") {
-      const close = text.indexOf("*/", i + 2);
-      i = close === -1 ? n : close + 2;
-    } else if (c === "`") {
-      i++;
-      while (i < n && !(text[i] === "`" && text[i + 1] !== "`")) i += text[i] === "`" ? 2 : 1;
-      i++;
-    } else if (c === "'" || c === '"') {
-      const start = i + 1;
-      i = start;
-      while (i < n) {
-        if (text[i] === "\\") i += 2;
-        else if (text[i] === c && text[i + 1] === c) i += 2;
-        else if (text[i] === c) break;
-        else i++;
-      }
-      const end = Math.min(i, n);
-      if (end > start) ranges.push([start, end]);
-      i = end + 1;
-    } else {
-      i++;
-    }
-  }
-  return ranges;
-}
-
-/**
- * Contents of string literals in PostgreSQL-family SQL: '...', E'...',
- * X'...' and $tag$...$tag$, skipping comments and quoted identifiers so that
- * quotes inside them do not start a literal. Unterminated literals run to
- * the end of the text.
- */
-export function sqlLiteralContents(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text[i]!;
-    if (c === "-" && text[i + 1] === "-") {
-      const eol = text.indexOf("\n", i);
-      i = eol === -1 ? n : eol + 1;
-    } else if (c === "/" && text[i + 1] === "*") {
-      let depth = 1;
-      i += 2;
-      while (i < n && depth > 0) {
-        if (text[i] === "/" && text[i + 1] === "*") (depth++, (i += 2));
-        else if (text[i] === "*" && text[i + 1] === "/") (depth--, (i += 2));
-        else i++;
-      }
-    } else if (c === '"') {
-      i++;
-      while (i < n && !(text[i] === '"' && text[i + 1] !== '"')) i += text[i] === '"' ? 2 : 1;
-      i++;
-    } else if (c === "'") {
-      const prefix = text[i - 1];
-      const backslashEscapes = (prefix === "E" || prefix === "e") && !isIdentChar(text[i - 2]);
-      const start = i + 1;
-      i = start;
-      while (i < n) {
-        if (backslashEscapes && text[i] === "\\") i += 2;
-        else if (text[i] === "'" && text[i + 1] === "'") i += 2;
-        else if (text[i] === "'") break;
-        else i++;
-      }
-      const end = Math.min(i, n);
-      if (end > start) ranges.push([start, end]);
-      i = end + 1;
-    } else if (c === "$" && !isIdentChar(text[i - 1])) {
-      const tag = /^\$(?:[\p{L}_][\p{L}\p{N}_]*)?\$/u.exec(text.slice(i, i + 256))?.[0];
-      if (tag === undefined) {
-        i++;
-        continue;
-      }
-      const start = i + tag.length;
-      const close = text.indexOf(tag, start);
-      const end = close === -1 ? n : close;
-      if (end > start) ranges.push([start, end]);
-      i = close === -1 ? n : close + tag.length;
-    } else {
-      i++;
-    }
-  }
-  return ranges;
 }
 
 /** Contents of JSON string values (not property names, which are structure). Unterminated strings run to the end. */
@@ -282,7 +194,8 @@ export interface RenderOptions {
 export function renderDiagnostic(diagnostic: Diagnostic, options: RenderOptions): string {
   const span = options.source !== undefined ? diagnostic.span : undefined;
   const location = span !== undefined ? `${printable(options.file)}:${span.start.line}:${span.start.column}` : printable(options.file);
-  const lines = [`${location}: ${diagnostic.severity} ${printable(diagnostic.code)}: ${printable(diagnostic.message)}`];
+  const field = diagnostic.path !== undefined && diagnostic.path !== "" ? ` [${printable(diagnostic.path)}]` : "";
+  const lines = [`${location}: ${diagnostic.severity} ${printable(diagnostic.code)}: ${printable(diagnostic.message)}${field}`];
   if (span !== undefined && options.source !== undefined) lines.push(...codeFrame(options.source, span));
   if (diagnostic.hint !== undefined) lines.push(`  hint: ${printable(diagnostic.hint)}`);
   return lines.join("\n");

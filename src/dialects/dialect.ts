@@ -24,7 +24,22 @@ export interface Dialect {
   explicitDefaults?(connection: Connection): Connection;
 }
 
+/** What a part of a qualified name stands for. */
+export type NamePart = "database" | "schema" | "object";
+
+/** How a platform qualifies and limits object names. */
+export interface NameRules {
+  /** The roles of the parts of a fully qualified name, outermost first (a shorter name drops outer parts). */
+  parts: readonly NamePart[];
+  /** Parts that name the platform's defaults (Materialize's `materialize.public`): saying them adds nothing. */
+  defaults?: Partial<Record<NamePart, string>>;
+  /** The longest identifier the platform takes. */
+  maxLength?: { max: number; unit: "bytes" | "characters" };
+}
+
 export interface Capabilities {
+  /** How names are qualified, for mapping them between platforms and resolving secret references. */
+  names: NameRules;
   connectionKinds: readonly ConnectionKind[];
   /** Connections reference named secret objects (Materialize's CREATE SECRET) instead of inlining values. */
   secretObjects?: boolean;

@@ -76,3 +76,95 @@ export function sensitiveSites(connection: Connection): FieldSite[] {
 
 /** The mask redaction writes instead of a secret value. */
 export const REDACTED = "********";
+
+// ---- Sensitive names and embedded secrets ------------------------------------------
+
+/**
+ * Words that make a setting's name sensitive wherever it appears (an unknown
+ * key, a misplaced one, an option kept as written), as the platforms' own
+ * redactors match them: Flink's `password` / `secret` / `token` / `key`
+ * substrings, librdkafka's `*.password`, SingleStore's `*_key`.
+ */
+const SENSITIVE_NAME = /pass(word|wd|phrase)?($|[^a-z])|passw|pwd|secret|token|credential|private|signature|(^|[^a-z])sig($|[^a-z])|jaas|auth[._-]?(header|params)|(^|[^a-z])key($|[^a-z])|keys($|[^a-z])|apikey|accountkey|sharedaccess/i;
+/** Names that mention a key but name something public: key ids, key names, key files, public keys. */
+const PUBLIC_NAME = /key[._ -]?(id|name|file|location|path|type|size|alg|algorithm|md5|store[._-]?type)$|public[._ -]?key|keytab|key[._ -]?vault|kms[._ -]?key|primary[._ -]?key/i;
+
+/** The normalised spelling of a name, for comparing names across separators and case. */
+function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/** Levenshtein distance, bounded: returns max + 1 as soon as it is exceeded. */
+function distanceWithin(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      best = Math.min(best, current[j]!);
+    }
+    if (best > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Whether a setting's name says its value is secret: by the words above, or
+ * because it is a near miss of a name known to be secret (`sasl.passwrd` for
+ * `sasl.password`), so that a misspelt key is masked as its intended one is.
+ */
+export function isSensitiveName(name: string, knownSensitive: Iterable<string> = []): boolean {
+  if (SENSITIVE_NAME.test(name) && !PUBLIC_NAME.test(name)) return true;
+  const normal = normaliseName(name);
+  if (normal.length < 4) return false;
+  for (const known of knownSensitive) {
+    const k = normaliseName(known);
+    if (distanceWithin(normal, k, k.length >= 8 ? 2 : 1) <= (k.length >= 8 ? 2 : 1)) return true;
+  }
+  return false;
+}
+
+/** `key=value` settings inside a value (connection strings, query strings) whose key is secret. */
+const EMBEDDED_SETTING = /(^|[;&?\s])([A-Za-z][A-Za-z0-9_.-]*)=([^;&#\s]*)/g;
+/** `scheme://user:password@host`: the password of a URL's user-info. */
+const URL_USERINFO = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:]*:([^/?#@]*)@/;
+
+/**
+ * Offsets [start, end) of secrets embedded in a value: the password of a
+ * URL's user-info, and the values of secret `key=value` settings in a
+ * connection string or query (`AccountKey=...`, `password=...`, `sig=...`).
+ */
+export function embeddedSecretRanges(value: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const userinfo = URL_USERINFO.exec(value);
+  if (userinfo !== null && userinfo[1] !== "") {
+    const end = userinfo.index + userinfo[0].length - 1;
+    ranges.push([end - userinfo[1]!.length, end]);
+  }
+  if (value.includes("=")) {
+    for (const m of value.matchAll(EMBEDDED_SETTING)) {
+      if (m[3] === "" || !isSensitiveName(m[2]!)) continue;
+      const end = m.index + m[0].length;
+      ranges.push([end - m[3]!.length, end]);
+    }
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/** A value with its embedded secrets replaced by the mask. */
+export function redactEmbedded(value: string): string {
+  const ranges = embeddedSecretRanges(value);
+  if (ranges.length === 0) return value;
+  let out = "";
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start < at) continue;
+    out += value.slice(at, start) + REDACTED;
+    at = end;
+  }
+  return out + value.slice(at);
+}

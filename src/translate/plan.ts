@@ -2,21 +2,30 @@
 // into what the target can say, with every difference reported.
 //
 // * Secrets. Into a target without secret objects, `{secret: name}`
-//   references are resolved from CREATE/ALTER SECRET in the same input, then
-//   from caller-supplied values; unresolved ones are errors unless the caller
-//   asks for placeholders. The CREATE SECRET statements are consumed. Into a
-//   target with secret objects, sensitive literals become generated
-//   CREATE SECRET statements placed before the connection that uses them.
+//   references are resolved with the value the secret has at that point of
+//   the input (secrets.ts), then from caller-supplied values; unresolved ones
+//   are errors unless the caller asks for placeholders. The secret statements
+//   are consumed. Into a target with secret objects, the sensitive literals
+//   the target holds become generated CREATE SECRET statements placed before
+//   the connection that uses them.
 // * Kinds the target lacks are errors; the statement stays in the output as
-//   comments carrying the reason and the original text.
+//   comments carrying the reason and the original text, and so do the
+//   statements about that connection (DROP, ALTER, COMMENT ON, VALIDATE).
 // * Fields the target requires but the source could not carry are errors
 //   naming the field; the caller can supply them per connection.
-// * Loss of individual fields is reported by the target's emitter.
+// * Names are mapped by one rule (names.ts).
+// * Loss of individual fields is reported by the target's emitter; a loss
+//   that changes the statement's meaning, or a statement the target's own
+//   checks refuse, keeps the statement as comments.
 import { error, info, warning, type Diagnostic } from "../diagnostics.js";
-import type { Dialect } from "../dialects/dialect.js";
+import type { Dialect, NameRules } from "../dialects/dialect.js";
+import { fieldSpan } from "../dialects/shared/loss.js";
 import { getPath, setPath, type Fields } from "../dialects/shared/paths.js";
-import { REDACTED, sensitiveSites } from "../ir/sensitivity.js";
-import type { Comment, Connection, ObjectName, Program, Statement } from "../ir/schema.js";
+import { sensitiveSites } from "../ir/sensitivity.js";
+import type { Comment, Connection, ObjectName, Program, Span, Statement } from "../ir/schema.js";
+import { fitName, mapName, nameKey, nameText, tooLong } from "./names.js";
+import { maskedSource, redactProgram } from "./redact.js";
+import { SecretBook, type SecretLookup } from "./secrets.js";
 
 export interface PlanOptions {
   /** Secret values by secret name (as written, e.g. `kafka_password` or `db.schema.pw`). */
@@ -35,8 +44,6 @@ export interface PlanOptions {
 export function secretPlaceholder(name: string): string {
   return `<<connbridge-secret:${name}>>`;
 }
-
-const nameText = (name: ObjectName) => name.parts.map((p) => p.value).join(".");
 
 /** Every secret reference in a connection, wherever it is. */
 function secretReferenceSites(connection: Connection): { path: string; name: ObjectName; set: (v: unknown) => void }[] {
@@ -81,12 +88,23 @@ export interface PlanResult {
   diagnostics: Diagnostic[];
 }
 
+type CreateConnection = Extract<Statement, { kind: "create_connection" }>;
+
+/** A statement the planner could not carry over, and why. */
+class NotCarried {
+  constructor(readonly reason: string) {}
+}
+
 export class TranslationPlanner {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly out: Statement[] = [];
   private pendingComments: Comment[] = [];
-  private readonly secretValues = new Map<string, string>();
   private readonly takenNames = new Set<string>();
+  /** Connections of the input that are not written, by name key, with the reason. */
+  private readonly untranslated = new Map<string, string>();
+  /** Connections written, by name key (COMMENT ON folds into these). */
+  private readonly created = new Map<string, CreateConnection>();
+  private secrets!: SecretBook;
 
   constructor(
     private readonly source: Dialect,
@@ -96,19 +114,16 @@ export class TranslationPlanner {
   ) {}
 
   plan(program: Program): PlanResult {
-    // Secrets defined in the input come first, then those the caller supplies.
+    const rules = this.source.capabilities.names;
+    const definedInInput = new Set<string>();
     for (const statement of program.statements) {
-      if (statement.kind === "create_secret" || statement.kind === "create_connection") this.takenNames.add(nameText(statement.name));
-      if (statement.kind === "create_secret") {
-        const value = statement.value.value;
-        if (value !== undefined) this.secretValues.set(nameText(statement.name), value);
-      }
+      if (statement.kind === "create_secret" || statement.kind === "create_connection") this.takenNames.add(nameText(statement.name).toLowerCase());
+      if (statement.kind === "create_secret") definedInInput.add(nameKey(statement.name, rules));
     }
-    for (const [name, value] of Object.entries(this.options.secrets ?? {})) {
-      if (!this.secretValues.has(name)) this.secretValues.set(name, value);
-    }
+    this.secrets = new SecretBook(rules, this.options.secrets ?? {}, definedInInput);
     for (const statement of program.statements) this.statement(statement);
-    const result: Program = { statements: this.out };
+    if (!this.target.capabilities.secretObjects) this.diagnostics.push(...this.secrets.report(this.target.platform));
+    const result: Program = { statements: this.out, source: this.target.id };
     const trailing = [...this.pendingComments, ...(program.trailingComments ?? [])];
     if (trailing.length > 0) result.trailingComments = trailing;
     if (this.options.redact) redactProgram(result);
@@ -123,70 +138,216 @@ export class TranslationPlanner {
     this.out.push(statement);
   }
 
-  /** Keeps a statement the target cannot take as comments: the reason, then the original text. */
+  /**
+   * Keeps a statement the target cannot take as comments: the reason, then
+   * the original text, masked by the source dialect's rules when redacting
+   * (and always for a secret's own statement, whose value is used elsewhere).
+   */
   private keepAsComment(statement: Statement, reason: string): void {
-    const original =
+    let original =
       statement.span !== undefined ? this.sourceText.slice(statement.span.start.offset, statement.span.end.offset) : undefined;
+    const secretStatement = statement.kind === "create_secret" || statement.kind === "alter_secret";
+    if (original !== undefined && (this.options.redact || secretStatement)) {
+      original = maskedSource(original, statement.span!.start.offset, statement.sensitiveSpans);
+    }
     this.pendingComments.push(...(statement.comments ?? []), { style: "line", text: ` connbridge: not translated: ${reason}` });
-    for (const line of (original ?? "").split("\n")) {
-      if (line.trim() !== "") this.pendingComments.push({ style: "line", text: ` ${line.replace(/\r$/, "")}` });
+    for (const line of (original ?? "").split(/\r\n|\r|\n/)) {
+      if (line.trim() !== "") this.pendingComments.push({ style: "line", text: ` ${line}` });
     }
   }
 
+  private at(statement: Statement, path: string): Span | undefined {
+    return fieldSpan(statement, path);
+  }
+
+  /** The connection a statement is about, when the input did not get it written. */
+  private untranslatedReason(name: ObjectName): string | undefined {
+    return this.untranslated.get(nameKey(name, this.source.capabilities.names));
+  }
+
+  /** A statement about a connection that was not written stays a comment too. */
+  private keepDependent(statement: Statement, name: ObjectName, reason: string): void {
+    this.diagnostics.push(
+      warning(
+        "translate.dependent-not-translated",
+        `connection ${nameText(name)} is not translated (${reason}); this statement about it is kept as a comment`,
+        statement.span,
+      ),
+    );
+    this.keepAsComment(statement, `connection ${nameText(name)} is not translated`);
+  }
+
+  /** A name of the source said in the target's terms, with what the target cannot qualify reported. */
+  private mapName(name: ObjectName, statement: Statement, path: string): ObjectName {
+    const mapped = mapName(name, this.source.capabilities.names, this.target.capabilities.names, this.target.platform, this.at(statement, path), path);
+    this.diagnostics.push(...mapped.diagnostics);
+    return mapped.name;
+  }
+
+  /** Every name a statement holds (its own, and references inside a connection), mapped to the target. */
+  private mapNames(statement: Statement): void {
+    const visit = (node: unknown, path: string): void => {
+      if (typeof node !== "object" || node === null) return;
+      if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${path}[${i}]`));
+      const holder = node as Record<string, unknown>;
+      for (const [key, value] of Object.entries(holder)) {
+        if (key === "extras" || key === "span" || key === "fieldSpans" || key === "sensitiveSpans" || key === "secret") continue;
+        const at = path === "" ? key : `${path}.${key}`;
+        if (isObjectName(value)) holder[key] = this.mapName(value, statement, at);
+        else visit(value, at);
+      }
+    };
+    visit(statement, "");
+  }
+
   private statement(statement: Statement): void {
+    try {
+      this.plannedStatement(statement);
+    } catch (e) {
+      if (!(e instanceof NotCarried)) throw e;
+      this.keepAsComment(statement, e.reason);
+    }
+  }
+
+  private plannedStatement(statement: Statement): void {
     const targetName = this.target.platform;
+    const sameSecrets = this.target.capabilities.secretObjects && this.source.capabilities.secretObjects;
     switch (statement.kind) {
       case "create_secret":
       case "alter_secret":
-        if (this.target.capabilities.secretObjects) return this.push(structuredClone(statement));
-        if (statement.kind === "create_secret") {
-          // The statement is consumed; its comments stay.
-          this.pendingComments.push(...(statement.comments ?? []));
-          this.diagnostics.push(
-            info("translate.secret-consumed", `secret ${nameText(statement.name)} is inlined where it is used; ${targetName} has no secret objects`, statement.span),
-          );
-          return;
-        }
-        this.diagnostics.push(
-          warning("translate.no-equivalent", `${targetName} has no ALTER SECRET; connections that use ${nameText(statement.name)} must be updated instead`, statement.span),
-        );
-        return this.keepAsComment(statement, `${targetName} has no secret objects`);
       case "drop":
-        if (statement.objectType === "secret" && !this.target.capabilities.secretObjects) {
-          this.pendingComments.push(...(statement.comments ?? []));
-          this.diagnostics.push(info("translate.secret-consumed", `${targetName} has no secret objects; DROP SECRET is dropped`, statement.span));
-          return;
-        }
-        for (const name of statement.names) this.push({ ...structuredClone(statement), names: [name] });
-        return;
+        if (statement.kind === "drop" && statement.objectType === "connection") return this.dropConnections(statement);
+        if (sameSecrets) return this.pushMapped(statement);
+        return this.secretStatement(statement);
       case "create_connection":
         return this.createConnection(statement);
-      case "alter_connection":
+      case "alter_connection": {
+        const reason = this.untranslatedReason(statement.name);
+        if (reason !== undefined) return this.keepDependent(statement, statement.name, reason);
         if (statement.action.kind === "change" && this.source.id !== this.target.id) {
           this.diagnostics.push(
-            error("translate.no-equivalent", `ALTER CONNECTION options of ${this.source.platform} have no ${targetName} counterpart; statement kept as a comment`, statement.span),
+            error("translate.no-equivalent", `ALTER options of ${this.source.platform} are not translated to ${targetName}; the statement is kept as a comment`, statement.span),
           );
-          return this.keepAsComment(statement, `ALTER options of ${this.source.platform} do not carry over`);
+          throw new NotCarried(`ALTER options of ${this.source.platform} do not carry over`);
         }
-        return this.push(structuredClone(statement));
+        return this.pushMapped(statement);
+      }
       case "comment_on":
         return this.commentOn(statement);
+      case "validate_connection":
+      case "show_create_connection":
+      case "describe_connection": {
+        const reason = this.untranslatedReason(statement.name);
+        if (reason !== undefined) return this.keepDependent(statement, statement.name, reason);
+        return this.pushMapped(statement);
+      }
+      case "show":
+        return this.show(statement);
       case "verbatim":
         if (statement.dialect === this.target.id) return this.push(structuredClone(statement));
         // Text of another language (not connection DDL, or not parsed) means nothing to the target.
         this.diagnostics.push(
           warning("translate.verbatim", `statement copied as a comment: it is ${this.source.platform} text connbridge does not translate`, statement.span),
         );
-        return this.keepAsComment(statement, `${this.source.platform} statement outside connection DDL, or not parsed`);
-      default:
-        return this.push(structuredClone(statement));
+        throw new NotCarried(`${this.source.platform} statement outside connection DDL, or not parsed`);
     }
   }
 
-  private createConnection(original: Extract<Statement, { kind: "create_connection" }>): void {
+  private pushMapped(statement: Statement): void {
+    const copy = structuredClone(statement);
+    this.mapNames(copy);
+    this.push(copy);
+  }
+
+  /** CREATE / ALTER / DROP SECRET into a target without secret objects: the values live on in the connections after them. */
+  private secretStatement(statement: Extract<Statement, { kind: "create_secret" | "alter_secret" | "drop" }>): void {
+    const targetName = this.target.platform;
+    if (statement.kind === "create_secret") this.secrets.create(statement.name, statement.value.value, statement.span);
+    else if (statement.kind === "drop") statement.names.forEach((name) => this.secrets.drop(name));
+    else if (statement.action.kind === "set_value") this.secrets.setValue(statement.name, statement.action.value.value, statement.span);
+    else if (statement.action.kind === "rename") this.secrets.rename(statement.name, statement.action.newName);
+    else {
+      this.diagnostics.push(warning("translate.no-equivalent", `${targetName} has no secret objects: a secret's owner has no counterpart`, statement.span));
+      throw new NotCarried(`${targetName} has no secret objects`);
+    }
+    if (statement.kind !== "create_secret") {
+      const what = statement.kind === "drop" ? "DROP SECRET" : "ALTER SECRET";
+      this.diagnostics.push(
+        info("translate.secret-statement", `${what} is applied to the secret values of the connections after it; ${targetName} has no secret objects`, statement.span),
+      );
+    }
+    // The statement is consumed; its comments stay.
+    this.pendingComments.push(...(statement.comments ?? []));
+  }
+
+  private dropConnections(statement: Extract<Statement, { kind: "drop" }>): void {
+    for (const [i, name] of statement.names.entries()) {
+      const reason = this.untranslatedReason(name);
+      const single: Statement = { ...structuredClone(statement), names: [name] };
+      if (reason !== undefined) {
+        this.keepDependent(i === 0 ? statement : { ...single, comments: [] }, name, reason);
+        continue;
+      }
+      this.mapNames(single);
+      if (i > 0) delete single.comments;
+      this.push(single);
+    }
+  }
+
+  /** SHOW ... FROM names a container: a schema (or database.schema) in Materialize, a database in SingleStore. */
+  private show(statement: Extract<Statement, { kind: "show" }>): void {
+    const copy = structuredClone(statement);
+    const from = copy.from;
+    if (from !== undefined) {
+      const containers = (rules: NameRules) => rules.parts.filter((role) => role !== "object");
+      const sourceRoles = containers(this.source.capabilities.names);
+      const targetRoles = containers(this.target.capabilities.names);
+      const parts = from.parts.map((part, i) => ({ part, role: sourceRoles[sourceRoles.length - from.parts.length + i] ?? "database" }));
+      const kept = parts.filter((p) => targetRoles.includes(p.role));
+      for (const dropped of parts.filter((p) => !targetRoles.includes(p.role))) {
+        this.diagnostics.push({
+          ...warning(
+            "translate.name-qualification",
+            `${this.target.platform} lists connections by ${targetRoles.join(".") || "nothing"}: ${dropped.role} ${dropped.part.value} is dropped`,
+            this.at(statement, "from"),
+          ),
+          path: "from",
+        });
+      }
+      // Inner containers the target has but the source did not say are the target's defaults (SingleStore
+      // `ON db` is Materialize `FROM db.public`); without them the filter would name something else.
+      const names = kept.map((p) => p.part);
+      const innermost = kept.length > 0 ? targetRoles.indexOf(kept[kept.length - 1]!.role) : -1;
+      const defaults = targetRoles.slice(innermost + 1).map((role) => this.target.capabilities.names.defaults?.[role]);
+      if (kept.length > 0 && defaults.every((d) => d !== undefined)) copy.from = { parts: [...names, ...defaults.map((value) => ({ value: value!, quoted: false }))] };
+      else delete copy.from;
+    }
+    this.push(copy);
+  }
+
+  private createConnection(original: CreateConnection): void {
     const statement = structuredClone(original);
+    const sourceName = statement.name;
+    const name = nameText(sourceName);
+    const key = nameKey(sourceName, this.source.capabilities.names);
+    // Every secret the source connection names is used by it, written or not.
+    const secretUses = this.target.capabilities.secretObjects ? [] : secretReferenceSites(statement.connection).map((site) => site.name);
+    try {
+      this.prepareConnection(statement, name);
+    } catch (e) {
+      if (!(e instanceof NotCarried)) throw e;
+      this.untranslated.set(key, e.reason);
+      for (const used of secretUses) this.secrets.used(used, name, false);
+      throw e;
+    }
+    for (const used of secretUses) this.secrets.used(used, name, true);
+    this.untranslated.delete(key);
+    this.created.set(key, statement);
+  }
+
+  /** Plans one connection for the target, pushing it (and generated secrets); NotCarried when it cannot be written. */
+  private prepareConnection(statement: CreateConnection, name: string): void {
     if (this.source.explicitDefaults !== undefined) statement.connection = this.source.explicitDefaults(statement.connection);
-    const name = nameText(statement.name);
     const kinds = this.target.capabilities.connectionKinds;
     const equivalent = EQUIVALENT_KINDS[statement.connection.kind];
     if (!kinds.includes(statement.connection.kind) && equivalent !== undefined && kinds.includes(equivalent.kind)) {
@@ -195,31 +356,46 @@ export class TranslationPlanner {
     const connection = statement.connection;
     if (!kinds.includes(connection.kind)) {
       this.diagnostics.push(
-        error(
-          "translate.unsupported-kind",
-          `${this.target.platform} has no ${connection.kind} connection; ${name} is kept as a comment`,
-          statement.span,
-        ),
+        error("translate.unsupported-kind", `${this.target.platform} has no ${connection.kind} connection; ${name} is kept as a comment`, statement.span),
       );
-      return this.keepAsComment(statement, `${this.target.platform} has no ${connection.kind} connection`);
+      throw new NotCarried(`${this.target.platform} has no ${connection.kind} connection`);
     }
     this.supply(name, connection, statement);
-    if (!this.checkRequired(name, connection, statement)) return this.keepAsComment(statement, "required data missing (see diagnostics)");
-    if (this.target.capabilities.secretObjects) {
-      this.generateSecrets(name, connection, statement);
-    } else if (!this.resolveSecrets(name, connection, statement)) {
-      return this.keepAsComment(statement, "unresolved secret (see diagnostics)");
+    if (!this.checkRequired(name, connection, statement)) throw new NotCarried("required data missing (see diagnostics)");
+    if (!this.target.capabilities.secretObjects && !this.resolveSecrets(name, connection, statement)) {
+      throw new NotCarried("unresolved secret (see diagnostics)");
     }
+    this.mapNames(statement);
+    this.checkNameLengths(statement);
+
+    // What the target's emitter cannot say decides what is written: a loss
+    // that changes the statement's meaning keeps it out, and no secret is
+    // generated for a value the target does not hold.
+    const lossesOf = (candidate: Statement[]) => this.target.emit({ statements: candidate }).diagnostics;
+    const losses = lossesOf([statement]);
+    const blocking = losses.filter((d) => d.severity === "error");
+    if (blocking.length > 0) {
+      this.diagnostics.push(...blocking);
+      throw new NotCarried("it would change meaning in the target (see diagnostics)");
+    }
+    const lost = new Set(losses.map((d) => d.path).filter((p): p is string => p !== undefined));
+    const generated = this.target.capabilities.secretObjects ? this.generateSecrets(name, statement, lost) : [];
+
+    const written: Statement[] = [...generated, statement];
     if (statement.description !== undefined && this.target.capabilities.connectionComments === "statement") {
       const description = statement.description;
       delete statement.description;
-      this.push(statement);
-      this.push({ kind: "comment_on", objectType: "connection", name: structuredClone(statement.name), comment: description });
-    } else {
-      this.push(statement);
+      written.push({ kind: "comment_on", objectType: "connection", name: structuredClone(statement.name), comment: description });
     }
-    if (this.options.pipelineTemplate && connection.kind === "kafka" && !this.target.capabilities.secretObjects) {
-      const brokers = (connection.brokers ?? []).map((b) => b.address).join(",");
+    const refused = this.target.check({ statements: written }).filter((d) => d.severity === "error");
+    if (refused.length > 0) {
+      this.diagnostics.push(...refused.map((d) => ({ ...d, message: `${d.message} (in the ${this.target.platform} statement for ${name})` })));
+      throw new NotCarried(`${this.target.platform} would refuse the statement (see diagnostics)`);
+    }
+    for (const generatedSecret of generated) this.diagnostics.push(generatedSecret.diagnostic);
+    written.forEach((s) => this.push(s));
+    if (this.options.pipelineTemplate && statement.connection.kind === "kafka" && !this.target.capabilities.secretObjects) {
+      const brokers = (statement.connection.brokers ?? []).map((b) => b.address).join(",");
       if (brokers !== "") {
         this.pendingComments.push(
           { style: "line", text: ` brokers of ${name}, for a pipeline that uses the link:` },
@@ -229,12 +405,32 @@ export class TranslationPlanner {
     }
   }
 
+  /** Names the target would refuse for their length: an error, never an output the target rejects. */
+  private checkNameLengths(statement: CreateConnection): void {
+    const rules = this.target.capabilities.names;
+    const long = statement.name.parts.find((part) => tooLong(part, rules));
+    if (long === undefined) return;
+    const limit = rules.maxLength!;
+    this.diagnostics.push({
+      ...error(
+        "translate.name-too-long",
+        `${this.target.platform} names are at most ${limit.max} ${limit.unit}; ${long.value} is longer`,
+        this.at(statement, "name"),
+        "rename the connection in the source, or rename it after translating",
+      ),
+      path: "name",
+    });
+    throw new NotCarried(`the name is too long for ${this.target.platform}`);
+  }
+
   /** COMMENT ON a connection, into a target that says descriptions in CREATE: folded into an earlier CREATE of the same input. */
   private commentOn(statement: Extract<Statement, { kind: "comment_on" }>): void {
-    if (this.target.capabilities.connectionComments !== "clause") return this.push(structuredClone(statement));
+    const reason = statement.objectType === "connection" ? this.untranslatedReason(statement.name) : undefined;
+    if (reason !== undefined) return this.keepDependent(statement, statement.name, reason);
+    if (this.target.capabilities.connectionComments !== "clause") return this.pushMapped(statement);
     const key = nameText(statement.name);
-    const created = this.out.find((s): s is Extract<Statement, { kind: "create_connection" }> => s.kind === "create_connection" && nameText(s.name) === key);
-    if (statement.objectType === "connection" && created !== undefined) {
+    const created = statement.objectType === "connection" ? this.created.get(nameKey(statement.name, this.source.capabilities.names)) : undefined;
+    if (created !== undefined) {
       if (statement.comment === null) delete created.description;
       else created.description = statement.comment;
       this.diagnostics.push(info("translate.comment-folded", `comment on ${key} written as the description of its CREATE`, statement.span));
@@ -243,7 +439,7 @@ export class TranslationPlanner {
     this.diagnostics.push(
       error("translate.no-equivalent", `${this.target.platform} can only describe a connection where it is created; ${key} is not created in this input`, statement.span),
     );
-    this.keepAsComment(statement, `${this.target.platform} has no COMMENT ON`);
+    throw new NotCarried(`${this.target.platform} has no COMMENT ON`);
   }
 
   /** Re-expresses a connection as a close kind the target has (AWS credentials ⇄ an S3 link). */
@@ -254,7 +450,7 @@ export class TranslationPlanner {
       if (to.fields.includes(key) || key === "extras") converted[key] = value;
       else {
         this.diagnostics.push({
-          ...warning("translate.loss", `${name}: ${this.target.platform}'s ${to.kind} connection has no field ${key}; it is dropped`, statement.span),
+          ...warning("translate.loss", `${name}: ${this.target.platform}'s ${to.kind} connection has no field ${key}; it is dropped`, this.at(statement, `connection.${key}`)),
           path: `connection.${key}`,
         });
       }
@@ -270,7 +466,7 @@ export class TranslationPlanner {
     if (supplied === undefined) return;
     for (const [path, text] of Object.entries(supplied)) {
       setPath(connection as unknown as Fields, path, suppliedValue(path, text), { replace: true });
-      this.diagnostics.push(info("translate.supplied", `${name}: ${path} supplied by the caller`, statement.span));
+      this.diagnostics.push(info("translate.supplied", `${name}: ${path} supplied by the caller`, fieldSpan(statement, `connection.${path}`)));
     }
   }
 
@@ -289,7 +485,7 @@ export class TranslationPlanner {
         ...error(
           "translate.missing-required",
           `${this.target.platform} needs ${connection.kind} field ${alternatives.join(" or ")} for ${name}, which the ${this.source.platform} statement cannot carry`,
-          statement.span,
+          fieldSpan(statement, "name"),
           `supply it: API option supply: { "${name}": { "${field}": "..." } }, or --set ${name}:${field}=...`,
         ),
         path: `connection.${field}`,
@@ -298,88 +494,75 @@ export class TranslationPlanner {
     return complete;
   }
 
-  /** Inlines secret references; false when one cannot be resolved. */
+  /** Inlines secret references with the value each has at this point of the input; false when one cannot be resolved. */
   private resolveSecrets(name: string, connection: Connection, statement: Statement): boolean {
     let resolved = true;
     for (const site of secretReferenceSites(connection)) {
       const secretName = nameText(site.name);
-      const lastPart = site.name.parts[site.name.parts.length - 1]!.value;
-      const value = this.secretValues.get(secretName) ?? this.secretValues.get(lastPart);
-      if (value !== undefined) {
-        site.set(value);
+      const path = `connection.${site.path}`;
+      const found = this.secrets.lookup(site.name);
+      if (found.found === "value") {
+        site.set(found.value);
         continue;
       }
       if (this.options.placeholders) {
         site.set(secretPlaceholder(secretName));
         this.diagnostics.push({
-          ...warning("translate.secret-placeholder", `${name}: secret ${secretName} is not known; ${site.path} holds a placeholder`, statement.span),
-          path: `connection.${site.path}`,
+          ...warning("translate.secret-placeholder", `${name}: secret ${secretName} is not known; ${site.path} holds a placeholder`, this.at(statement, path)),
+          path,
         });
         continue;
       }
       resolved = false;
+      const why: Record<Exclude<SecretLookup["found"], "value">, string> = {
+        "not-constant": "its value is an expression whose value connbridge cannot compute",
+        later: "it is created after this connection in the input",
+        dropped: "it is dropped before this connection in the input",
+        nothing: "it is not defined in the input or supplied",
+      };
       this.diagnostics.push({
         ...error(
           "translate.unresolved-secret",
-          `${name}: secret ${secretName} (used by ${site.path}) is not defined in the input or supplied`,
-          statement.span,
-          "define it with CREATE SECRET, pass --secrets file.json ({\"name\": \"value\"}), or allow --placeholders",
+          `${name}: secret ${secretName} (used by ${site.path}) has no value here: ${why[found.found]}`,
+          this.at(statement, path),
+          "define it with CREATE SECRET before the connection, pass --secrets file.json ({\"name\": \"value\"}), or allow --placeholders",
         ),
-        path: `connection.${site.path}`,
+        path,
       });
     }
     return resolved;
   }
 
-  /** Moves sensitive literals into generated CREATE SECRET statements placed before the connection. */
-  private generateSecrets(name: string, connection: Connection, statement: Statement): void {
-    for (const site of sensitiveSites(connection)) {
-      if (typeof site.value !== "string") continue;
-      const connectionName = statement.kind === "create_connection" ? statement.name.parts[statement.name.parts.length - 1]!.value : name;
+  /**
+   * Moves the sensitive literals the target holds into generated CREATE
+   * SECRET statements placed before the connection; a value the target does
+   * not hold (its loss is reported by the emitter) is written nowhere.
+   */
+  private generateSecrets(name: string, statement: CreateConnection, lost: Set<string>): Array<Statement & { diagnostic: Diagnostic }> {
+    const generated: Array<Statement & { diagnostic: Diagnostic }> = [];
+    const connectionName = statement.name.parts[statement.name.parts.length - 1]!.value;
+    for (const site of sensitiveSites(statement.connection)) {
+      const path = `connection.${site.path}`;
+      if (typeof site.value !== "string" || lost.has(path)) continue;
       const fieldName = site.path.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_");
-      const base = `${connectionName}_${fieldName}`.toLowerCase().replace(/_+/g, "_");
+      const base = fitName(`${connectionName}_${fieldName}`.toLowerCase().replace(/_+/g, "_"), this.target.capabilities.names);
       let secretName = base;
-      for (let n = 2; this.takenNames.has(secretName); n++) secretName = `${base}_${n}`;
+      for (let n = 2; this.takenNames.has(secretName); n++) secretName = fitName(`${base}_${n}`, this.target.capabilities.names);
       this.takenNames.add(secretName);
-      const ref: ObjectName = { parts: [{ value: secretName, quoted: false }] };
-      this.push({ kind: "create_secret", name: ref, value: { kind: "text", value: site.value } });
+      const ref: ObjectName = { parts: [...statement.name.parts.slice(0, -1), { value: secretName, quoted: false }] };
+      const diagnostic = {
+        ...info("translate.secret-generated", `${name}: ${site.path} moved into generated secret ${secretName}`, this.at(statement, path)),
+        path,
+      };
+      const secret = { kind: "create_secret" as const, name: ref, value: { kind: "text" as const, value: site.value } };
+      Object.defineProperty(secret, "diagnostic", { value: diagnostic, enumerable: false });
+      generated.push(secret as Statement & { diagnostic: Diagnostic });
       site.set({ secret: ref });
-      this.diagnostics.push({
-        ...info("translate.secret-generated", `${name}: ${site.path} moved into generated secret ${secretName}`, statement.span),
-        path: `connection.${site.path}`,
-      });
     }
+    return generated;
   }
 }
 
-/** Keys of dialect-only settings that hold secrets (as in SingleStore's undocumented librdkafka keys). */
-const SECRET_LOOKING_KEY = /(password|secret|token|credential|private|(^|[._-])key$|(^|[._-])keys?[._-])/i;
-const IDENTIFIER_LOOKING_KEY = /(_key_id|[._-]id)$/i;
-
-/** Masks settings kept in a dialect's extras: every credentials entry, and secret-looking config keys. */
-function redactExtras(extras: Record<string, Record<string, unknown>> | undefined): void {
-  for (const bag of Object.values(extras ?? {})) {
-    for (const [list, everything] of [["credentials", true], ["config", false]] as const) {
-      const entries = bag[list];
-      if (!Array.isArray(entries)) continue;
-      for (const entry of entries as { key?: unknown; value?: unknown }[]) {
-        const key = String(entry.key ?? "");
-        if (everything || (SECRET_LOOKING_KEY.test(key) && !IDENTIFIER_LOOKING_KEY.test(key))) entry.value = REDACTED;
-      }
-    }
-  }
-}
-
-/** Masks every sensitive value of a program in place. */
-export function redactProgram(program: Program): void {
-  for (const statement of program.statements) {
-    if (statement.kind === "create_connection") {
-      for (const site of sensitiveSites(statement.connection)) if (typeof site.value === "string") site.set(REDACTED);
-      redactExtras(statement.connection.extras as Record<string, Record<string, unknown>> | undefined);
-    }
-    if (statement.kind === "create_secret") statement.value = { kind: "text", value: REDACTED };
-    if (statement.kind === "alter_secret" && statement.action.kind === "set_value") {
-      statement.action = { kind: "set_value", value: { kind: "text", value: REDACTED } };
-    }
-  }
+function isObjectName(value: unknown): value is ObjectName {
+  return typeof value === "object" && value !== null && Array.isArray((value as { parts?: unknown }).parts);
 }

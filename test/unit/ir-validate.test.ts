@@ -63,6 +63,7 @@ describe("IR JSON validation", () => {
     expect(emit(program, { dialect: "materialize" })).toEqual({
       text: "CREATE CONNECTION pg TO POSTGRES (HOST = 'db', PORT = 5432, DATABASE = 'app', USER = 'svc', PASSWORD = SECRET pgpass);\n",
       diagnostics: [],
+      sensitiveSpans: [],
     });
   });
 });

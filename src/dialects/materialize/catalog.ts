@@ -2,6 +2,8 @@
 // §3, §4, §6.4). The lowering, the checker and the emitter all read these
 // tables; per-type rules that are not tabular live in check.ts.
 import type { ConnectionKind } from "../../ir/schema.js";
+import { isSensitive } from "../../ir/sensitivity.js";
+import { fieldPathOf } from "../shared/paths.js";
 
 /** Connection types as the platform prints them after `TO`. */
 export const CONNECTION_TYPES = [
@@ -268,3 +270,12 @@ export const REQUIRED_FIELDS: Partial<Record<ConnectionKind, readonly string[]>>
   ssh_tunnel: ["host", "user"],
   iceberg_catalog: ["catalogType", "url"],
 };
+
+/** Options whose value is a secret in some connection type: sensitivity read off the IR fields they fill. */
+export const SENSITIVE_OPTIONS: ReadonlySet<string> = new Set(
+  CONNECTION_TYPES.flatMap((type) =>
+    Object.entries(FIELDS[type])
+      .filter(([, path]) => isSensitive(KIND_OF_TYPE[type], fieldPathOf(path)))
+      .map(([option]) => option),
+  ),
+);

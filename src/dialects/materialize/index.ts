@@ -19,6 +19,12 @@ export const materialize: Dialect = {
   },
   capabilities: {
     connectionKinds: CONNECTION_TYPES.map((t) => KIND_OF_TYPE[t]),
+    // Spec §2.1: database.schema.item, resolved against materialize.public by default.
+    names: {
+      parts: ["database", "schema", "object"],
+      defaults: { database: "materialize", schema: "public" },
+      maxLength: { max: 255, unit: "bytes" },
+    },
     secretObjects: true,
     connectionComments: "statement",
     requiredFields: REQUIRED_FIELDS,

@@ -1,7 +1,7 @@
 // Lowering of Materialize parse trees to the IR. Applies the lexical rules
 // that the token grammar leaves open (identifier folding, string escapes,
 // adjacent strings) and places options into concept-named IR fields.
-import { ParserRuleContext, TerminalNode, type Token } from "antlr4ng";
+import { ParserRuleContext, TerminalNode, type ParseTree, type Token } from "antlr4ng";
 import * as P from "../../generated/materialize/MaterializeParser.js";
 import { error } from "../../diagnostics.js";
 import type {
@@ -15,7 +15,9 @@ import type {
   Tunnel,
   Value,
 } from "../../ir/schema.js";
-import { KIND_OF_TYPE, type MzConnectionType } from "./catalog.js";
+import { FIELDS, KIND_OF_TYPE, SENSITIVE_OPTIONS, type MzConnectionType, type MzOptionName } from "./catalog.js";
+import { embeddedSecretRanges, isSensitiveName } from "../../ir/sensitivity.js";
+import { fieldPathOf } from "../shared/paths.js";
 import { evaluate, EvaluationError, printExpr, byteaFromText, type Expr } from "./expression.js";
 import { placeOption, type MzConnectionExtras, type MzLayoutEntry, type MzOption } from "./fields.js";
 import { printName, quoteString } from "./print.js";
@@ -73,6 +75,7 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     const type = this.connectionType(ctx.connectionType()!);
     const options = ctx.connectionOption().map((o) => this.connectionOption(o));
     const connection = this.buildConnection(type, options);
+    this.recordField("name", this.span(ctx.itemName()));
     const statement: Statement = {
       kind: "create_connection",
       name: this.itemName(ctx.itemName()),
@@ -92,7 +95,10 @@ export class Lowering extends StatementLowering<P.StatementContext> {
       const placed = placeOption(type, fields, option);
       if (placed !== undefined) {
         layout.push(placed);
+        const path = FIELDS[type][option.option as MzOptionName];
+        if (path !== undefined) this.recordField(`connection.${fieldPathOf(path)}`, option.span);
       } else {
+        this.recordField(`connection.extras.materialize.options[${verbatim.length}]`, option.span);
         verbatim.push(option);
         layout.push({ option: option.option, ...(option.span ? { span: option.span } : {}) });
       }
@@ -105,8 +111,9 @@ export class Lowering extends StatementLowering<P.StatementContext> {
   }
 
   private withOptions(ctx: P.WithOptionsContext): MzOption[] {
-    return ctx.validateOption().map((o) => {
+    return ctx.validateOption().map((o, i) => {
       const value = o.optionValue();
+      this.recordField(`extras.materialize.with[${i}]`, this.span(o));
       return { option: "VALIDATE", ...(value ? { value: this.optionValue(value) } : {}), span: this.span(o) };
     });
   }
@@ -131,6 +138,42 @@ export class Lowering extends StatementLowering<P.StatementContext> {
   }
 
   connectionOption(ctx: P.ConnectionOptionContext): MzOption {
+    const option = this.unmarkedOption(ctx);
+    this.markStrings(ctx, SENSITIVE_OPTIONS.has(option.option) || isSensitiveName(option.option));
+    return option;
+  }
+
+  /**
+   * Records the strings under a tree node as sensitive: all of them, or only
+   * the secrets embedded in them (a URL's password, `AccountKey=...`).
+   */
+  private markStrings(ctx: ParserRuleContext, all: boolean): void {
+    const visit = (node: ParseTree): void => {
+      if (node instanceof TerminalNode) {
+        const token = node.symbol;
+        if (token.type !== T.STRING && token.type !== T.ESCAPE_STRING && token.type !== T.DOLLAR_STRING) return;
+        const start = this.source.offsetOfCodePoint(token.start);
+        const end = this.source.offsetOfCodePoint(token.stop + 1);
+        const text = this.source.slice(start, end);
+        const open = token.type === T.STRING ? 1 : token.type === T.ESCAPE_STRING ? 2 : text.indexOf("$", 1) + 1;
+        const close = token.type === T.DOLLAR_STRING ? open : 1;
+        const contentStart = start + open;
+        const contentEnd = end - close;
+        if (all) return this.recordSensitive(contentStart, contentEnd);
+        const content = this.source.slice(contentStart, contentEnd);
+        const embedded = embeddedSecretRanges(this.decodeStringToken(token));
+        if (embedded.length === 0) return;
+        // Where the literal has no escapes its value is its text, and the secret's offsets are exact.
+        if (this.decodeStringToken(token) !== content) return this.recordSensitive(contentStart, contentEnd);
+        for (const [from, to] of embedded) this.recordSensitive(contentStart + from, contentStart + to);
+        return;
+      }
+      for (let i = 0; i < node.getChildCount(); i++) visit(node.getChild(i)!);
+    };
+    visit(ctx);
+  }
+
+  private unmarkedOption(ctx: P.ConnectionOptionContext): MzOption {
     const span = this.span(ctx);
     if (ctx instanceof P.AwsConnectionOptionContext) {
       return { option: "AWS CONNECTION", value: this.nameValue(this.rawName(ctx.rawName())), span };
@@ -215,8 +258,9 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     const newName = ctx.ident();
     if (newName && ctx.RENAME()) return { ...base, action: { kind: "rename", newName: { parts: [this.ident(newName)] } } };
     if (newName && ctx.OWNER()) return { ...base, action: { kind: "owner", owner: this.ident(newName) } };
-    const changes: ConnectionChange[] = ctx.alterAction().map((a): ConnectionChange => {
+    const changes: ConnectionChange[] = ctx.alterAction().map((a, i): ConnectionChange => {
       const span = this.span(a);
+      this.recordField(`action.changes[${i}]`, span);
       if (a instanceof P.RotateKeysActionContext) return { kind: "rotate_keys", span };
       if (a instanceof P.SetActionContext) {
         const option = this.connectionOption(a.connectionOption());
@@ -233,6 +277,7 @@ export class Lowering extends StatementLowering<P.StatementContext> {
   // ---- Secrets -------------------------------------------------------------
 
   private secretValue(ctx: P.ExpressionContext): SecretValue {
+    this.markStrings(ctx, true);
     const expr = this.expression(ctx);
     // A plain literal is read as bytea (spec §5.2): `\\` is one backslash. It
     // becomes a text value when printing that value gives the literal back;

@@ -7,6 +7,7 @@ import type { Token } from "antlr4ng";
 import { error, info, type Diagnostic } from "../../diagnostics.js";
 import type { DialectId, Program, Statement } from "../../ir/schema.js";
 import { describeToken, type TokenNames } from "./antlr-parse.js";
+import { anyLiteralContents } from "./literals.js";
 import type { Doc } from "./doc.js";
 import type { StatementLowering } from "./lowering.js";
 import { tokenSpan, type SourceText } from "./source.js";
@@ -34,9 +35,16 @@ export interface StatementReader<Tree> {
   lowering(source: SourceText): StatementLowering<Tree>;
 }
 
-/** A statement kept as written: its inner comments are part of its text. */
-function keptAsWritten(split: SplitStatement, dialect: DialectId): Statement {
+/**
+ * A statement kept as written: its inner comments are part of its text. What
+ * it says is not understood, so every string in it counts as sensitive, in
+ * any dialect's string forms (the text may be another dialect's).
+ */
+function keptAsWritten(split: SplitStatement, dialect: DialectId, source: SourceText): Statement {
   const statement: Statement = { kind: "verbatim", dialect, text: split.text, span: split.span };
+  const base = split.span.start.offset;
+  const strings = anyLiteralContents(split.text);
+  if (strings.length > 0) statement.sensitiveSpans = strings.map(([start, end]) => source.span(base + start, base + end));
   if (split.leadingComments.length > 0) statement.comments = split.leadingComments;
   return statement;
 }
@@ -58,22 +66,22 @@ export function readProgram<Tree>(split: SplitResult, reader: StatementReader<Tr
     const refusal = reader.refuse?.(statement);
     if (refusal !== undefined) {
       diagnostics.push(refusal);
-      statements.push(keptAsWritten(statement, reader.dialect));
+      statements.push(keptAsWritten(statement, reader.dialect, split.source));
       continue;
     }
     if (statement.lexicalError) {
-      statements.push(keptAsWritten(statement, reader.dialect));
+      statements.push(keptAsWritten(statement, reader.dialect, split.source));
       continue;
     }
     if (!reader.inScope(statement.tokens)) {
       diagnostics.push(outOfScope(statement, split.source, reader));
-      statements.push(keptAsWritten(statement, reader.dialect));
+      statements.push(keptAsWritten(statement, reader.dialect, split.source));
       continue;
     }
     const parsed = reader.parse(statement, split.source);
     diagnostics.push(...parsed.diagnostics);
     const lowered = parsed.tree === undefined ? undefined : lowering.lowerStatement(parsed.tree, statement);
-    statements.push(lowered ?? keptAsWritten(statement, reader.dialect));
+    statements.push(lowered ?? keptAsWritten(statement, reader.dialect, split.source));
   }
   diagnostics.push(...lowering.diagnostics);
   const program: Program = { statements };

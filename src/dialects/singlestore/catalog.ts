@@ -234,3 +234,11 @@ export function looksSecret(key: string): boolean {
 export const RESERVED_WORDS = new Set([
   "ALTER", "AS", "CREATE", "DROP", "EXISTS", "IF", "NOT", "ON", "OR", "REPLACE", "SET", "SHOW",
 ]);
+
+/** The secret keys of a link type, for recognising a misspelt one (`sasl.passwrd`). */
+export function secretKeysOf(type: LinkType): readonly string[] {
+  return KEYS[type].filter((e) => e.secret).map((e) => e.key);
+}
+
+/** The secret keys of every link type (ALTER LINK does not say the type). */
+export const ALL_SECRET_KEYS: readonly string[] = [...new Set(LINK_TYPES.flatMap(secretKeysOf))];

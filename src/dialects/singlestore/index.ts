@@ -16,5 +16,10 @@ export const singlestore: Dialect = {
     if (connection.kind !== "kafka" || connection.securityProtocol !== undefined) return connection;
     return { ...connection, securityProtocol: "plaintext" };
   },
-  capabilities: { connectionKinds: LINK_TYPES.map((t) => KIND_OF_TYPE[t]), connectionComments: "clause" },
+  capabilities: {
+    connectionKinds: LINK_TYPES.map((t) => KIND_OF_TYPE[t]),
+    // Spec §2: [database.]link, at most 64 characters a part.
+    names: { parts: ["database", "object"], maxLength: { max: 64, unit: "characters" } },
+    connectionComments: "clause",
+  },
 };

@@ -5,7 +5,9 @@ import type { TerminalNode } from "antlr4ng";
 import * as P from "../../generated/singlestore/SingleStoreParser.js";
 import { error, warning } from "../../diagnostics.js";
 import type { ConnectionChange, Identifier, JsonValue, ObjectName, Span, Statement } from "../../ir/schema.js";
-import { KIND_OF_TYPE, type Clause, type LinkType } from "./catalog.js";
+import { ALL_SECRET_KEYS, keyEntry, KIND_OF_TYPE, secretKeysOf, type Clause, type LinkType } from "./catalog.js";
+import { embeddedSecretRanges, isSensitiveName } from "../../ir/sensitivity.js";
+import { fieldPathOf } from "../shared/paths.js";
 import { KEY_SEPARATOR, placeKeys, type ClauseLayout, type SingleStoreConnectionExtras, type SourceKey } from "./fields.js";
 import {
   decodedSpan,
@@ -72,9 +74,14 @@ export class Lowering extends StatementLowering<P.StatementContext> {
         layout.empty = true;
         continue;
       }
+      this.markJson(clause, json.literal, json.root, type);
       if (json.root.type === "object") {
         for (const entry of json.root.entries) {
-          keys.push({ clause, key: entry.key, value: entry.value, span: decodedSpan(json.literal, this.source, entry.keyStart, entry.end) });
+          const keySpan = decodedSpan(json.literal, this.source, entry.keyStart, entry.end);
+          keys.push({ clause, key: entry.key, value: entry.value, span: keySpan });
+          const catalogued = keyEntry(type, entry.key)?.path;
+          this.recordField(`connection.extras.singlestore.${clause.toLowerCase()}.${entry.key}`, keySpan);
+          if (catalogued !== undefined) this.recordField(`connection.${fieldPathOf(catalogued)}`, keySpan);
         }
       } else {
         const numbers: NumberText[] = [];
@@ -91,6 +98,7 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     fields.extras = { singlestore: extras as unknown as Record<string, JsonValue> };
 
     const description = ctx.descriptionClause();
+    this.recordField("name", this.span(ctx.linkName()));
     return {
       kind: "create_connection",
       name: this.linkName(ctx.linkName()),
@@ -99,6 +107,37 @@ export class Lowering extends StatementLowering<P.StatementContext> {
       ...(description ? { description: this.string(description.stringLiteral()).value } : {}),
       connection: fields as unknown as Extract<Statement, { kind: "create_connection" }>["connection"],
     };
+  }
+
+  /**
+   * Records the sensitive values of a CONFIG or CREDENTIALS object: every
+   * value of CREDENTIALS (SingleStore hides the whole clause), values of
+   * CONFIG keys that are secret by the catalogue or by name, and secrets
+   * embedded in other string values.
+   */
+  private markJson(clause: Clause, literal: DecodedLiteral, root: JsonNode, type: LinkType | undefined): void {
+    const mark = (from: number, to: number) => {
+      if (to > from) this.recordSensitive(literal.starts[from]!, literal.ends[to - 1]!);
+    };
+    const markValue = (node: JsonNode, all: boolean): void => {
+      if (node.type === "object") return node.entries.forEach((e) => markValue(e.value, all || this.secretKey(type, e.key)));
+      if (node.type === "array") return node.items.forEach((item) => markValue(item, all));
+      if (node.type !== "string") return all ? mark(node.start, node.end) : undefined;
+      const contentStart = node.start + 1;
+      const contentEnd = node.end - 1;
+      if (all) return mark(contentStart, contentEnd);
+      const embedded = embeddedSecretRanges(node.value);
+      if (embedded.length === 0) return;
+      // Where the JSON string has no escapes its value is its text, and the secret's offsets are exact.
+      if (literal.value.slice(contentStart, contentEnd) !== node.value) return mark(contentStart, contentEnd);
+      for (const [from, to] of embedded) mark(contentStart + from, contentStart + to);
+    };
+    markValue(root, clause === "CREDENTIALS");
+  }
+
+  private secretKey(type: LinkType | undefined, key: string): boolean {
+    const entry = type === undefined ? undefined : keyEntry(type, key);
+    return entry?.secret ?? isSensitiveName(key, type === undefined ? ALL_SECRET_KEYS : secretKeysOf(type));
   }
 
   /**
@@ -145,18 +184,22 @@ export class Lowering extends StatementLowering<P.StatementContext> {
 
   private alterLink(ctx: P.AlterLinkContext): Statement {
     const layouts: AlterChangeLayout[] = [];
-    const changes = ctx.setClause().map((c): ConnectionChange => {
+    const changes = ctx.setClause().map((c, i): ConnectionChange => {
       const clause: Clause = (c as P.SetWholeJsonContext).CONFIG() ? "CONFIG" : "CREDENTIALS";
       const span = this.span(c);
+      this.recordField(`action.changes[${i}]`, span);
       const layout: AlterChangeLayout = {};
       layouts.push(layout);
       if (c instanceof P.SetOneKeyContext) {
         const parts = c.jsonKey().ident();
         if (parts.some((p) => p.BACKTICK_IDENT() !== null)) layout.quotedKey = true;
         const key = parts.map((p) => this.ident(p).value).join(".");
-        return { kind: "set", option: `${clause}${KEY_SEPARATOR}${key}`, value: { kind: "string", value: this.string(c.stringLiteral()).value }, span };
+        const literal = this.string(c.stringLiteral());
+        if (clause === "CREDENTIALS" || this.secretKey(undefined, key)) this.recordSensitive(literal.starts[0]!, literal.ends[literal.value.length - 1] ?? literal.starts[0]!);
+        return { kind: "set", option: `${clause}${KEY_SEPARATOR}${key}`, value: { kind: "string", value: literal.value }, span };
       }
       const json = this.json(clause, (c as P.SetWholeJsonContext).stringLiteral());
+      if (json !== undefined) this.markJson(clause, json.literal, json.root, undefined);
       if (json === undefined) {
         layout.empty = true;
         return { kind: "set", option: clause, value: { kind: "map", entries: [] }, span };
