@@ -128,7 +128,7 @@ export class TranslationPlanner {
     const original =
       statement.span !== undefined ? this.sourceText.slice(statement.span.start.offset, statement.span.end.offset) : undefined;
     this.pendingComments.push(...(statement.comments ?? []), { style: "line", text: ` connbridge: not translated: ${reason}` });
-    for (const line of (original ?? "").split("\n")) {
+    for (const line of (original ?? "").split(/\r\n|\r|\n/)) {
       if (line.trim() !== "") this.pendingComments.push({ style: "line", text: ` ${line.replace(/\r$/, "")}` });
     }
   }
