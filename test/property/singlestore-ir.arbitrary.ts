@@ -259,8 +259,8 @@ export const program: fc.Arbitrary<Program> = programOf(statement);
 
 // ---- Comments ---------------------------------------------------------------------------
 
-/** Block comment text that ends where it should and is not an executable `/*!` comment. */
-const blockCommentText = text.filter((t) => !t.includes("*/") && !t.startsWith("!"));
+/** Block comment text that ends where it should and is neither an executable `/*!` comment nor a `/*+` hint. */
+const blockCommentText = text.filter((t) => !t.includes("*/") && !t.startsWith("!") && !t.startsWith("+"));
 
 const comment: fc.Arbitrary<Comment> = commentOf(lineCommentText(text), blockCommentText);
 

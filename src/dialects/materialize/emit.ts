@@ -3,11 +3,11 @@
 // the platform re-prints it; a finite width breaks option lists one per line.
 import { error, warning, type Diagnostic } from "../../diagnostics.js";
 import type { Connection, JsonValue, Program, SecretValue, Statement, Tunnel, Value } from "../../ir/schema.js";
-import { group, hardline, indent, join, line, parenList, statementComments, printComments, type Doc } from "../shared/doc.js";
+import { group, hardline, indent, join, line, parenList, type Doc } from "../shared/doc.js";
 import { typeOfKind } from "./catalog.js";
 import { optionsOf, type MzConnectionExtras, type MzOption } from "./fields.js";
 import { secretLiteralText, type MzStatementExtras } from "./lower.js";
-import { printIdentifier, printName, quoteString } from "./print.js";
+import { printComments, printIdentifier, printName, quoteString } from "./print.js";
 import { leafPaths, foreignExtras } from "../shared/loss.js";
 import { splitStatements } from "./syntax.js";
 
@@ -250,7 +250,7 @@ export function emitProgram(program: Program, ctx: EmitContext): Doc {
   const parts: Doc[] = [];
   for (const statement of program.statements) {
     const body = emitStatement(statement, ctx);
-    parts.push(...statementComments(statement));
+    parts.push(...printComments(statement.comments));
     if (body === undefined) {
       parts.push(`-- connbridge: ${statement.kind} not expressible in Materialize (see diagnostics)`, hardline);
       continue;

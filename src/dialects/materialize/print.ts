@@ -1,5 +1,6 @@
 // Lexical printing rules of Materialize's simple mode (spec §6.1).
-import type { Identifier, ObjectName } from "../../ir/schema.js";
+import type { Comment, Identifier, ObjectName } from "../../ir/schema.js";
+import { printComments as printCommentsIn, type CommentSyntax, type Doc } from "../shared/doc.js";
 import { QUOTED_KEYWORDS } from "./catalog.js";
 
 const BARE = /^[a-z_][a-z0-9_]*$/;
@@ -23,4 +24,15 @@ export function printName(name: ObjectName): string {
 /** A standard string literal: quotes doubled, nothing else escaped. */
 export function quoteString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** Materialize's comments (spec §1): `--` to the end of the line, block comments nest. */
+const COMMENT_SYNTAX: CommentSyntax = {
+  lineOpening: () => "--",
+  nestedBlocks: true,
+  reservedBlockStarts: [],
+};
+
+export function printComments(comments: Comment[] | undefined): Doc[] {
+  return printCommentsIn(comments, COMMENT_SYNTAX);
 }

@@ -1,6 +1,6 @@
 // Lexical printing rules of the SingleStore emitter (spec §7).
 import type { Comment, Identifier, ObjectName } from "../../ir/schema.js";
-import { hardline, type Doc } from "../shared/doc.js";
+import { printComments as printCommentsIn, type CommentSyntax, type Doc } from "../shared/doc.js";
 import { RESERVED_WORDS } from "./catalog.js";
 
 /** Names are always back-quoted, a back-quote inside written twice (the server's own printer does this). */
@@ -33,20 +33,18 @@ export function printJsonKey(key: string, bare: boolean): string {
 }
 
 /**
- * Comments in MySQL syntax. A line comment prints as `--` when its text
- * starts with a blank (MySQL needs one after `--`), otherwise as `#`, so
- * that the text comes back unchanged. A block comment never prints as an
- * executable `/*! ... *\/` comment.
+ * Comments in MySQL syntax (spec §1). A line comment prints as `--` when its
+ * text starts with a blank or control character (MySQL needs one after
+ * `--`), otherwise as `#`, so that the text comes back unchanged. Block
+ * comments do not nest, and one whose text begins with `!` (an executable
+ * comment) or `+` (an optimizer hint) is never printed as one.
  */
-function printComment(comment: Comment): string {
-  if (comment.style === "line") {
-    const text = comment.text;
-    return text === "" || text.charCodeAt(0) <= 0x20 ? `--${text}` : `#${text}`;
-  }
-  const text = comment.text.startsWith("!") ? ` ${comment.text}` : comment.text;
-  return `/*${text}*/`;
-}
+const COMMENT_SYNTAX: CommentSyntax = {
+  lineOpening: (text) => (text === "" || text.charCodeAt(0) <= 0x20 ? "--" : "#"),
+  nestedBlocks: false,
+  reservedBlockStarts: ["!", "+"],
+};
 
 export function printComments(comments: Comment[] | undefined): Doc[] {
-  return (comments ?? []).map((c) => [printComment(c), hardline]);
+  return printCommentsIn(comments, COMMENT_SYNTAX);
 }
