@@ -166,7 +166,7 @@ export class TranslationPlanner {
   }
 
   /** A statement about a connection that was not written stays a comment too. */
-  private keepDependent(statement: Statement, name: ObjectName, reason: string): void {
+  private keepDependent(statement: Statement, name: ObjectName, reason: string, others = false): void {
     this.diagnostics.push(
       warning(
         "translate.dependent-not-translated",
@@ -174,7 +174,7 @@ export class TranslationPlanner {
         statement.span,
       ),
     );
-    this.keepAsComment(statement, `connection ${nameText(name)} is not translated`);
+    this.keepAsComment(statement, `connection ${nameText(name)} is not translated${others ? " (the statement's other names are written above)" : ""}`);
   }
 
   /** A name of the source said in the target's terms, with what the target cannot qualify reported. */
@@ -285,7 +285,7 @@ export class TranslationPlanner {
       const reason = this.untranslatedReason(name);
       const single: Statement = { ...structuredClone(statement), names: [name] };
       if (reason !== undefined) {
-        this.keepDependent(i === 0 ? statement : { ...single, comments: [] }, name, reason);
+        this.keepDependent(i === 0 ? statement : { ...single, comments: [] }, name, reason, statement.names.length > 1);
         continue;
       }
       this.mapNames(single);
