@@ -4,7 +4,7 @@
 // literals are masked there: they are where passwords, keys and secret
 // values live, and a diagnostic must not reveal more than its message.
 import type { Diagnostic } from "../diagnostics.js";
-import { mergeRanges, mysqlLiteralContents, sqlLiteralContents } from "../dialects/shared/literals.js";
+import { anyLiteralContents, mergeRanges, mysqlLiteralContents, sqlLiteralContents } from "../dialects/shared/literals.js";
 import type { Span } from "../ir/schema.js";
 
 export { mysqlLiteralContents, sqlLiteralContents };
@@ -39,12 +39,8 @@ export class FrameSource {
       this.maskRanges ??= mergeRanges(this.sensitive.map((s): [number, number] => [s.start.offset, s.end.offset]));
       return this.maskRanges;
     }
-    this.maskRanges ??=
-      this.language === "sql"
-        ? sqlLiteralContents(this.text)
-        : this.language === "mysql"
-          ? mysqlLiteralContents(this.text)
-          : jsonStringValueContents(this.text);
+    // The text may be another dialect's than the one chosen: every SQL string form counts.
+    this.maskRanges ??= this.language === "json" ? jsonStringValueContents(this.text) : anyLiteralContents(this.text);
     return this.maskRanges;
   }
 }
