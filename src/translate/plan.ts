@@ -283,7 +283,7 @@ export class TranslationPlanner {
   private dropConnections(statement: Extract<Statement, { kind: "drop" }>): void {
     for (const [i, name] of statement.names.entries()) {
       const reason = this.untranslatedReason(name);
-      const single: Statement = { ...structuredClone(statement), names: [name] };
+      const single: Statement = structuredClone({ ...statement, names: [name] });
       if (reason !== undefined) {
         this.keepDependent(i === 0 ? statement : { ...single, comments: [] }, name, reason, statement.names.length > 1);
         continue;
