@@ -117,7 +117,8 @@ export class TranslationPlanner {
     const rules = this.source.capabilities.names;
     const definedInInput = new Set<string>();
     for (const statement of program.statements) {
-      if (statement.kind === "create_secret" || statement.kind === "create_connection") this.takenNames.add(nameText(statement.name).toLowerCase());
+      // Generated secrets sit beside their connection: an object name is taken by its last part.
+      if (statement.kind === "create_secret" || statement.kind === "create_connection") this.takenNames.add(statement.name.parts[statement.name.parts.length - 1]!.value);
       if (statement.kind === "create_secret") definedInInput.add(nameKey(statement.name, rules));
     }
     this.secrets = new SecretBook(rules, this.options.secrets ?? {}, definedInInput);
@@ -427,6 +428,10 @@ export class TranslationPlanner {
   private commentOn(statement: Extract<Statement, { kind: "comment_on" }>): void {
     const reason = statement.objectType === "connection" ? this.untranslatedReason(statement.name) : undefined;
     if (reason !== undefined) return this.keepDependent(statement, statement.name, reason);
+    if (statement.objectType === "secret" && !this.target.capabilities.secretObjects) {
+      this.diagnostics.push(warning("translate.no-equivalent", `${this.target.platform} has no secret objects: a comment on a secret has no counterpart`, statement.span));
+      throw new NotCarried(`${this.target.platform} has no secret objects`);
+    }
     if (this.target.capabilities.connectionComments !== "clause") return this.pushMapped(statement);
     const key = nameText(statement.name);
     const created = statement.objectType === "connection" ? this.created.get(nameKey(statement.name, this.source.capabilities.names)) : undefined;
