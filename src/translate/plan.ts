@@ -363,7 +363,9 @@ function redactExtras(extras: Record<string, Record<string, unknown>> | undefine
       const entries = bag[list];
       if (!Array.isArray(entries)) continue;
       for (const entry of entries as { key?: unknown; value?: unknown }[]) {
-        const key = String(entry.key ?? "");
+        // Extras of dialects without an implementation are open JSON: only `{key, value}` entries are settings.
+        if (typeof entry !== "object" || entry === null || Array.isArray(entry) || !("value" in entry)) continue;
+        const key = typeof entry.key === "string" ? entry.key : "";
         if (everything || (SECRET_LOOKING_KEY.test(key) && !IDENTIFIER_LOOKING_KEY.test(key))) entry.value = REDACTED;
       }
     }

@@ -75,7 +75,10 @@ function checkValueType(option: MzOptionName, value: Value | undefined, span: Sp
       if (value.kind !== "tunnel" && value.kind !== "identifier") report(describeValueKind(option, "object name"), span);
       return;
     case "brokers":
-      if (option === "BROKER" ? value.kind !== "kafka_broker" : value.kind !== "list") report(describeValueKind(option, "broker list"), span);
+      // An empty list prints as `()`, which the parser refuses: BROKERS needs at least one entry.
+      if (option === "BROKER" ? value.kind !== "kafka_broker" : value.kind !== "list" || value.items.length === 0) {
+        report(describeValueKind(option, "broker list"), span);
+      }
       return;
   }
 }
