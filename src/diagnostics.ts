@@ -13,8 +13,9 @@ export interface Diagnostic {
   path?: string;
 }
 
+/** Whether a list of diagnostics has an error; anything that is not a list has none. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === "error");
+  return Array.isArray(diagnostics) && diagnostics.some((d: unknown) => typeof d === "object" && d !== null && (d as Diagnostic).severity === "error");
 }
 
 export function error(code: string, message: string, span?: Span, hint?: string): Diagnostic {

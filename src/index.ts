@@ -1,10 +1,12 @@
 // The connbridge library API.
-import { error, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from "./diagnostics.js";
 import { dialectById, DIALECT_IDS } from "./dialects/index.js";
 import type { Dialect } from "./dialects/dialect.js";
 import { printDoc } from "./dialects/shared/doc.js";
 import type { DialectId, Program, Span } from "./ir/schema.js";
-import { validateProgram } from "./ir/validate.js";
+import { describeType, OPTIONS_SCHEMA, validateAgainst, validateProgram } from "./ir/validate.js";
+import type { EmitOptionsShape, FormatOptionsShape, ParseOptionsShape, TranslateOptionsShape } from "./options.js";
+import { quoteForMessage } from "./dialects/shared/antlr-parse.js";
 import { TranslationPlanner, type PlanOptions } from "./translate/plan.js";
 import { redactProgram } from "./translate/redact.js";
 
@@ -77,17 +79,110 @@ function resolveDialect(id: string, role: string): { dialect?: Dialect; diagnost
   return {
     diagnostic: error(
       "dialect.unsupported",
-      known ? `the ${id} dialect is not implemented yet (${role})` : `unknown dialect ${JSON.stringify(id)} (${role})`,
+      known ? `the ${id} dialect is not implemented yet (${role})` : `unknown dialect ${quoteForMessage(id)} (${role})`,
       undefined,
       `implemented: ${DIALECT_IDS.filter((d) => dialectById(d) !== undefined).join(", ")}`,
     ),
   };
 }
 
+// ---- The API boundary: argument checks and the safety net ---------------------------------
+//
+// Every exported function takes arguments from callers in any language (JSON
+// options, IR from elsewhere), so it checks them against the published option
+// schemas (src/options.ts) before use, and turns whatever goes wrong inside
+// into a diagnostic: nothing throws, ever.
+
+type OptionsDefinition = "ParseOptions" | "FormatOptions" | "EmitOptions" | "TranslateOptions";
+
+/** `/secrets/my~1name` → `secrets.my/name`. */
+function optionName(path: string): string {
+  return path
+    .split("/")
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .join(".");
+}
+
+/**
+ * Checks an options object: errors for missing or mistyped options (named,
+ * never showing a value: options carry secrets), warnings for keys the
+ * function does not know.
+ */
+function checkOptions(definition: OptionsDefinition, fn: string, options: unknown): Diagnostic[] {
+  const schema = OPTIONS_SCHEMA.definition(definition);
+  const required = (schema.required ?? []) as string[];
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    return [
+      error(
+        "options.invalid",
+        `the options of ${fn} must be an object, got ${describeType(options)}`,
+        undefined,
+        `for example { ${required.map((k) => `${k}: "materialize"`).join(", ")} }`,
+      ),
+    ];
+  }
+  const diagnostics = validateAgainst(OPTIONS_SCHEMA, options, definition).map((e) =>
+    e.message === "is required"
+      ? error("options.invalid", `option ${optionName(e.path)} of ${fn} is required`)
+      : error("options.invalid", `option ${optionName(e.path)} of ${fn}: ${e.message}`),
+  );
+  const known = Object.keys(schema.properties as object);
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      diagnostics.push(
+        warning("options.unknown", `${fn} has no option ${quoteForMessage(key)}; it is ignored`, undefined, `options of ${fn}: ${known.join(", ")}`),
+      );
+    }
+  }
+  return diagnostics;
+}
+
+function checkText(text: unknown, fn: string): Diagnostic[] {
+  return typeof text === "string" ? [] : [error("input.invalid", `the text given to ${fn} must be a string, got ${describeType(text)}`)];
+}
+
+/**
+ * The safety net: an exception inside the library is a defect of connbridge,
+ * reported as an `internal.error` diagnostic. Its message names the error's
+ * class only: a JavaScript error message may quote the input, which may hold
+ * secrets.
+ */
+function internalError(fn: string, e: unknown): Diagnostic {
+  const kind = e instanceof Error ? e.name : typeof e;
+  return error("internal.error", `internal error in ${fn} (${kind}); this is a defect of connbridge, please report it`);
+}
+
+function guarded<R>(fn: string, body: () => R, failed: (diagnostics: Diagnostic[]) => R): R {
+  try {
+    return body();
+  } catch (e) {
+    return failed([internalError(fn, e)]);
+  }
+}
+
+const noText = (diagnostics: Diagnostic[]): TextResult => ({ text: "", diagnostics, sensitiveSpans: [] });
+const noProgram = (diagnostics: Diagnostic[]): ParseResult => ({ program: { statements: [] }, diagnostics, sensitiveSpans: [] });
+
+// ---- The API ---------------------------------------------------------------------------------
+
 /** Parses (and by default checks) text in a dialect. */
 export function parse(text: string, options: ParseOptions): ParseResult {
+  return guarded(
+    "parse",
+    () => {
+      const problems = [...checkOptions("ParseOptions", "parse", options), ...checkText(text, "parse")];
+      if (hasErrors(problems)) return noProgram(problems);
+      const { program, diagnostics, sensitiveSpans } = parseText(text, options);
+      return { program, diagnostics: [...problems, ...diagnostics], sensitiveSpans };
+    },
+    noProgram,
+  );
+}
+
+function parseText(text: string, options: ParseOptions): ParseResult {
   const { dialect, diagnostic } = resolveDialect(options.dialect, "source");
-  if (dialect === undefined) return { program: { statements: [] }, diagnostics: [diagnostic!], sensitiveSpans: [] };
+  if (dialect === undefined) return noProgram([diagnostic!]);
   const parsed = dialect.parse(text);
   const diagnostics = [...parsed.diagnostics];
   if (options.check !== false) diagnostics.push(...dialect.check(parsed.program));
@@ -97,9 +192,22 @@ export function parse(text: string, options: ParseOptions): ParseResult {
 
 /** Re-prints text in its dialect's canonical form. */
 export function format(text: string, options: FormatOptions): TextResult {
+  return guarded(
+    "format",
+    () => {
+      const problems = [...checkOptions("FormatOptions", "format", options), ...checkText(text, "format")];
+      if (hasErrors(problems)) return noText(problems);
+      const { text: formatted, diagnostics, sensitiveSpans } = formatText(text, options);
+      return { text: formatted, diagnostics: [...problems, ...diagnostics], sensitiveSpans };
+    },
+    noText,
+  );
+}
+
+function formatText(text: string, options: FormatOptions): TextResult {
   const { dialect, diagnostic } = resolveDialect(options.dialect, "source");
-  if (dialect === undefined) return { text: "", diagnostics: [diagnostic!], sensitiveSpans: [] };
-  const parsed = parse(text, { dialect: options.dialect, ...(options.redact ? { redact: true } : {}) });
+  if (dialect === undefined) return noText([diagnostic!]);
+  const parsed = parseText(text, { dialect: options.dialect, ...(options.redact ? { redact: true } : {}) });
   const emitted = print(dialect, parsed.program, options.width);
   return {
     text: emitted.text,
@@ -115,16 +223,25 @@ function print(dialect: Dialect, program: Program, width: number | undefined): {
 
 /** Writes an IR program (possibly JSON from elsewhere: validated first) in a dialect. */
 export function emit(program: Program | unknown, options: EmitOptions): TextResult {
+  return guarded(
+    "emit",
+    () => {
+      const problems = checkOptions("EmitOptions", "emit", options);
+      if (hasErrors(problems)) return noText(problems);
+      const { text, diagnostics, sensitiveSpans } = emitProgram(program, options);
+      return { text, diagnostics: [...problems, ...diagnostics], sensitiveSpans };
+    },
+    noText,
+  );
+}
+
+function emitProgram(program: unknown, options: EmitOptions): TextResult {
   const errors = validateProgram(program);
   if (errors.length > 0) {
-    return {
-      text: "",
-      diagnostics: errors.map((e) => ({ ...error("ir.invalid", `${e.path || "/"}: ${e.message}`), path: e.path })),
-      sensitiveSpans: [],
-    };
+    return noText(errors.map((e) => ({ ...error("ir.invalid", `${e.path || "/"}: ${e.message}`), path: e.path })));
   }
   const { dialect, diagnostic } = resolveDialect(options.dialect, "target");
-  if (dialect === undefined) return { text: "", diagnostics: [diagnostic!], sensitiveSpans: [] };
+  if (dialect === undefined) return noText([diagnostic!]);
   const valid = program as Program;
   const checks = dialect.check(valid);
   // The caller's program is never changed: redaction works on a copy.
@@ -136,15 +253,28 @@ export function emit(program: Program | unknown, options: EmitOptions): TextResu
 
 /** Translates text from one dialect to another through the IR. */
 export function translate(text: string, options: TranslateOptions): TextResult {
+  return guarded(
+    "translate",
+    () => {
+      const problems = [...checkOptions("TranslateOptions", "translate", options), ...checkText(text, "translate")];
+      if (hasErrors(problems)) return noText(problems);
+      const { text: translated, diagnostics, sensitiveSpans } = translateText(text, options);
+      return { text: translated, diagnostics: [...problems, ...diagnostics], sensitiveSpans };
+    },
+    noText,
+  );
+}
+
+function translateText(text: string, options: TranslateOptions): TextResult {
   const source = resolveDialect(options.from, "source");
   const target = resolveDialect(options.to, "target");
   const problems = [source.diagnostic, target.diagnostic].filter((d): d is Diagnostic => d !== undefined);
-  if (problems.length > 0) return { text: "", diagnostics: problems, sensitiveSpans: [] };
+  if (problems.length > 0) return noText(problems);
   if (options.from === options.to) {
     // Within one dialect nothing needs planning: the canonical form is the translation.
-    return format(text, { dialect: options.to, ...(options.width !== undefined ? { width: options.width } : {}), ...(options.redact ? { redact: true } : {}) });
+    return formatText(text, { dialect: options.to, ...(options.width !== undefined ? { width: options.width } : {}), ...(options.redact ? { redact: true } : {}) });
   }
-  const parsed = parse(text, { dialect: options.from });
+  const parsed = parseText(text, { dialect: options.from });
   const planned = new TranslationPlanner(source.dialect!, target.dialect!, text, options).plan(parsed.program);
   const emitted = print(target.dialect!, planned.program, options.width);
   const targetChecks = target.dialect!.check(planned.program);
@@ -160,3 +290,15 @@ export function translate(text: string, options: TranslateOptions): TextResult {
     sensitiveSpans: parsed.sensitiveSpans,
   };
 }
+
+// The documented interfaces above and the option schemas (src/options.ts) must say the same:
+// every well-typed options object passes the checks, and both know the same keys.
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+type Conforms<A, B> = [A] extends [B] ? SameKeys<A, B> : false;
+const optionSchemasMatchInterfaces: [
+  Conforms<ParseOptions, ParseOptionsShape>,
+  Conforms<FormatOptions, FormatOptionsShape>,
+  Conforms<EmitOptions, EmitOptionsShape>,
+  Conforms<TranslateOptions, TranslateOptionsShape>,
+] = [true, true, true, true];
+void optionSchemasMatchInterfaces;

@@ -14,7 +14,10 @@
 //   sensitive is data, in `sensitivity.ts`.
 // * What only one platform can say lives in `extras[dialect]`. Its `layout`
 //   key holds spelling choices (option order, bare identifiers) that do not
-//   change meaning and are never reported as lost.
+//   change meaning and are never reported as lost. The shapes the dialects
+//   read are part of the schema, so valid IR never surprises an emitter.
+// * Text that an emitter prints as it is (numbers, hex digits, catalog ids,
+//   line comments) has a pattern: only what reads back as one token passes.
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
 
 const closed = { additionalProperties: false } as const;
@@ -71,20 +74,42 @@ export type Identifier = Static<typeof IdentifierSchema>;
 export const ObjectNameSchema = Type.Object(
   {
     parts: Type.Array(IdentifierSchema, { minItems: 1 }),
-    catalogId: Opt(Type.String({ description: "Materialize catalog id of the `[u1 AS name]` form" })),
-    version: Opt(Type.String({ description: "Materialize `VERSION n` of the catalog-id form" })),
+    // Both are printed as they are: only what Materialize's lexer reads back as one token passes.
+    catalogId: Opt(
+      Type.String({
+        pattern: '^(([A-Za-z_]|[^\\x00-\\x7f])([A-Za-z0-9_$]|[^\\x00-\\x7f])*|"([^"]|"")+")$',
+        description: "Materialize catalog id of the `[u1 AS name]` form, as written",
+      }),
+    ),
+    version: Opt(
+      Type.String({ pattern: "^([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$", description: "Materialize `VERSION n` of the catalog-id form" }),
+    ),
   },
   closed,
 );
 export type ObjectName = Static<typeof ObjectNameSchema>;
 
-export const CommentSchema = Type.Object(
-  {
-    style: Type.Union([Type.Literal("line"), Type.Literal("block")]),
-    text: Type.String({ description: "comment text without its delimiters" }),
-    span: Opt(SpanSchema),
-  },
-  closed,
+export const CommentSchema = Type.Union(
+  [
+    Type.Object(
+      {
+        style: Type.Literal("line"),
+        // A line break would end the comment: what follows it would be read as SQL.
+        text: Type.String({ pattern: "^[^\\r\\n]*$", description: "comment text without its delimiter, on one line" }),
+        span: Opt(SpanSchema),
+      },
+      closed,
+    ),
+    Type.Object(
+      {
+        style: Type.Literal("block"),
+        text: Type.String({ description: "comment text without its delimiters" }),
+        span: Opt(SpanSchema),
+      },
+      closed,
+    ),
+  ],
+  { $id: "Comment" },
 );
 export type Comment = Static<typeof CommentSchema>;
 
@@ -93,12 +118,6 @@ export type SecretRef = Static<typeof SecretRefSchema>;
 
 export const TextOrSecretSchema = Type.Union([Type.String(), SecretRefSchema]);
 export type TextOrSecret = Static<typeof TextOrSecretSchema>;
-
-export const ExtrasSchema = Type.Record(Type.String(), Type.Record(Type.String(), JsonValueSchema), {
-  description: "per-dialect data only that dialect can express, keyed by dialect id",
-});
-export type Extras = Static<typeof ExtrasSchema>;
-
 
 // ---- Networking -----------------------------------------------------------
 
@@ -258,12 +277,6 @@ export type AzureAuth = Static<typeof AzureAuthSchema>;
 
 // ---- Connections --------------------------------------------------------------
 
-const common = { extras: Opt(ExtrasSchema) };
-
-function connection<K extends string, P extends Record<string, TSchema>>(kind: K, properties: P, description: string) {
-  return Type.Object({ kind: Type.Literal(kind), ...properties, ...common }, { ...closed, description });
-}
-
 export const KafkaBrokerSchema = Type.Object(
   { address: Type.String({ description: "host:port" }), tunnel: Opt(TunnelSchema) },
   { ...closed, $id: "KafkaBroker" },
@@ -279,16 +292,22 @@ export const KafkaBrokerRuleSchema = Type.Object(
 );
 export type KafkaBrokerRule = Static<typeof KafkaBrokerRuleSchema>;
 
+/** Numeric literal text as SQL writes it (JSON numbers included); printed as it is, so nothing else may pass. */
+const SQL_NUMBER = "^-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?$";
+
 /** A dialect-neutral option value, used where the meaning depends on context
  *  (ALTER on a connection whose type is not known, options kept verbatim). */
 export const ValueSchema = Type.Recursive(
   (Self) =>
     Type.Union([
       Type.Object({ kind: Type.Literal("string"), value: Type.String() }, closed),
-      Type.Object({ kind: Type.Literal("number"), value: Type.String({ description: "numeric literal text" }) }, closed),
+      Type.Object(
+        { kind: Type.Literal("number"), value: Type.String({ pattern: SQL_NUMBER, description: "numeric literal text" }) },
+        closed,
+      ),
       Type.Object({ kind: Type.Literal("boolean"), value: Type.Boolean() }, closed),
       Type.Object({ kind: Type.Literal("null") }, closed),
-      Type.Object({ kind: Type.Literal("hex"), value: Type.String() }, closed),
+      Type.Object({ kind: Type.Literal("hex"), value: Type.String({ pattern: "^[^']*$", description: "the text between X' and '" }) }, closed),
       Type.Object({ kind: Type.Literal("interval"), value: Type.String() }, closed),
       Type.Object({ kind: Type.Literal("identifier"), name: ObjectNameSchema }, closed),
       Type.Object({ kind: Type.Literal("secret"), name: ObjectNameSchema }, closed),
@@ -304,6 +323,200 @@ export const ValueSchema = Type.Recursive(
   { $id: "Value" },
 );
 export type Value = Static<typeof ValueSchema>;
+
+// ---- Dialect extras ---------------------------------------------------------
+//
+// What only one platform can say, keyed by dialect id. Every shape an emitter
+// or checker reads is spelt out here, per dialect and per place (connection,
+// CREATE, ALTER), so that IR accepted by the schema never surprises them.
+// Dialects without an implementation yet keep open JSON, which code reads
+// only generically (loss reporting, redaction).
+
+export const OpenExtrasSchema = Type.Record(Type.String(), JsonValueSchema, {
+  $id: "OpenExtras",
+  description: "settings of a dialect connbridge does not implement yet, kept as JSON",
+});
+export type OpenExtras = Static<typeof OpenExtrasSchema>;
+
+/** Option names as the Materialize lowering spells them: upper-case keywords and numbers, one space apart. */
+const MZ_OPTION_NAME = "^[A-Z][A-Z0-9_]*( [A-Z0-9_]+)*$";
+
+export const MaterializeOptionSchema = Type.Object(
+  {
+    option: Type.String({ pattern: MZ_OPTION_NAME, description: "the option's name, e.g. `SASL PASSWORD`" }),
+    value: Opt(ValueSchema),
+    span: Opt(SpanSchema),
+  },
+  { ...closed, $id: "MaterializeOption", description: "an option as written, before it is typed" },
+);
+export type MaterializeOption = Static<typeof MaterializeOptionSchema>;
+
+export const MaterializeLayoutEntrySchema = Type.Object(
+  {
+    option: Type.String(),
+    form: Opt(Type.Literal("identifier", { description: "a text value written as an identifier rather than a string" })),
+    list: Opt(Type.Literal(true, { description: "BROKERS was used for a single broker" })),
+    span: Opt(SpanSchema),
+  },
+  { ...closed, $id: "MaterializeLayoutEntry", description: "spelling of one option in the source" },
+);
+export type MaterializeLayoutEntry = Static<typeof MaterializeLayoutEntrySchema>;
+
+export const MaterializeConnectionExtrasSchema = Type.Object(
+  {
+    layout: Opt(Type.Object({ options: Type.Array(MaterializeLayoutEntrySchema) }, closed)),
+    options: Opt(
+      Type.Array(MaterializeOptionSchema, { description: "options kept verbatim: not valid for the type, mistyped, repeated or conflicting" }),
+    ),
+  },
+  { ...closed, $id: "MaterializeConnectionExtras" },
+);
+export type MaterializeConnectionExtras = Static<typeof MaterializeConnectionExtrasSchema>;
+
+export const MaterializeStatementExtrasSchema = Type.Object(
+  { with: Opt(Type.Array(MaterializeOptionSchema, { description: "`WITH (VALIDATE ...)` options as written" })) },
+  { ...closed, $id: "MaterializeStatementExtras" },
+);
+export type MaterializeStatementExtras = Static<typeof MaterializeStatementExtrasSchema>;
+
+/** A JSON number's text (RFC 8259). */
+const JSON_NUMBER = "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$";
+
+export const NumberTextSchema = Type.Object(
+  {
+    path: Type.Array(Type.Union([Type.String(), Type.Integer({ minimum: 0 })]), {
+      description: "keys and array indexes from the value to the number; empty for the value itself",
+    }),
+    text: Type.String({ pattern: JSON_NUMBER }),
+  },
+  { ...closed, $id: "NumberText", description: "source text of a JSON number that JSON.stringify would print differently" },
+);
+export type NumberText = Static<typeof NumberTextSchema>;
+
+const ClauseSchema = Type.Union([Type.Literal("CONFIG"), Type.Literal("CREDENTIALS")]);
+
+export const SingleStoreKeptKeySchema = Type.Object(
+  { key: Type.String(), value: JsonValueSchema },
+  { ...closed, $id: "SingleStoreKeptKey", description: "a key kept as written: the IR has no field for it, or it did not fit the field" },
+);
+export type SingleStoreKeptKey = Static<typeof SingleStoreKeptKeySchema>;
+
+export const SingleStoreKeyLayoutSchema = Type.Object(
+  {
+    key: Type.String(),
+    form: Opt(
+      Type.Union([Type.Literal("string"), Type.Literal("json")], {
+        description: "the JSON type a boolean or integer field was written in, where it is not the catalogue's usual one",
+      }),
+    ),
+    numbers: Opt(Type.Array(NumberTextSchema)),
+    span: Opt(SpanSchema),
+  },
+  { ...closed, $id: "SingleStoreKeyLayout", description: "spelling of one key, in source order within its clause" },
+);
+export type SingleStoreKeyLayout = Static<typeof SingleStoreKeyLayoutSchema>;
+
+export const SingleStoreClauseLayoutSchema = Type.Object(
+  {
+    clause: ClauseSchema,
+    empty: Opt(Type.Literal(true, { description: "`CREDENTIALS ''`: an empty string rather than a JSON object" })),
+    numbers: Opt(Type.Array(NumberTextSchema, { description: "number texts of a clause value that is not an object" })),
+    span: Opt(SpanSchema),
+  },
+  { ...closed, $id: "SingleStoreClauseLayout" },
+);
+export type SingleStoreClauseLayout = Static<typeof SingleStoreClauseLayoutSchema>;
+
+export const SingleStoreLayoutSchema = Type.Object(
+  {
+    clauses: Opt(Type.Array(SingleStoreClauseLayoutSchema, { description: "CONFIG and CREDENTIALS clauses in source order" })),
+    config: Opt(Type.Array(SingleStoreKeyLayoutSchema, { description: "keys of the CONFIG object, in source order" })),
+    credentials: Opt(Type.Array(SingleStoreKeyLayoutSchema, { description: "keys of the CREDENTIALS object, in source order" })),
+  },
+  { ...closed, $id: "SingleStoreLayout" },
+);
+export type SingleStoreLayout = Static<typeof SingleStoreLayoutSchema>;
+
+/** A JSON value other than an object: what a CONFIG or CREDENTIALS clause holds when it is not a JSON object. */
+export type NonObjectJsonValue = Exclude<JsonValue, { [key: string]: JsonValue }>;
+const NonObjectJsonSchema = Type.Unsafe<NonObjectJsonValue>(
+  Type.Union([Type.Null(), Type.Boolean(), Type.Number(), Type.String(), Type.Array(JsonValueSchema)]),
+);
+
+export const SingleStoreConnectionExtrasSchema = Type.Object(
+  {
+    config: Opt(Type.Array(SingleStoreKeptKeySchema, { description: "CONFIG keys not modelled by the IR, in order" })),
+    credentials: Opt(Type.Array(SingleStoreKeptKeySchema, { description: "CREDENTIALS keys not modelled by the IR, in order" })),
+    configValue: Opt(NonObjectJsonSchema),
+    credentialsValue: Opt(NonObjectJsonSchema),
+    layout: Opt(SingleStoreLayoutSchema),
+  },
+  { ...closed, $id: "SingleStoreConnectionExtras" },
+);
+export type SingleStoreConnectionExtras = Static<typeof SingleStoreConnectionExtrasSchema>;
+
+export const SingleStoreAlterChangeLayoutSchema = Type.Object(
+  {
+    empty: Opt(Type.Literal(true, { description: "`SET CREDENTIALS ''`: an empty string rather than a JSON object" })),
+    quotedKey: Opt(Type.Literal(true, { description: "the key of `::key = ...` was back-quoted" })),
+  },
+  { ...closed, $id: "SingleStoreAlterChangeLayout", description: "spelling of one ALTER LINK SET clause" },
+);
+export type SingleStoreAlterChangeLayout = Static<typeof SingleStoreAlterChangeLayoutSchema>;
+
+export const SingleStoreAlterExtrasSchema = Type.Object(
+  { layout: Opt(Type.Object({ changes: Type.Array(SingleStoreAlterChangeLayoutSchema) }, closed)) },
+  { ...closed, $id: "SingleStoreAlterExtras" },
+);
+export type SingleStoreAlterExtras = Static<typeof SingleStoreAlterExtrasSchema>;
+
+/** Extras of one place in the IR: the implemented dialects' shapes there, open JSON for the others. */
+function extrasOf<P extends Record<string, TSchema>>(implemented: P, $id: string, description: string) {
+  return Type.Object(
+    {
+      ...implemented,
+      flink: Opt(OpenExtrasSchema),
+      cockroachdb: Opt(OpenExtrasSchema),
+      databend: Opt(OpenExtrasSchema),
+    },
+    { ...closed, $id, description },
+  );
+}
+
+export const ConnectionExtrasSchema = extrasOf(
+  { materialize: Opt(MaterializeConnectionExtrasSchema), singlestore: Opt(SingleStoreConnectionExtrasSchema) },
+  "ConnectionExtras",
+  "per-dialect settings of a connection, keyed by dialect id",
+);
+export type ConnectionExtras = Static<typeof ConnectionExtrasSchema>;
+
+export const CreateConnectionExtrasSchema = extrasOf(
+  { materialize: Opt(MaterializeStatementExtrasSchema) },
+  "CreateConnectionExtras",
+  "per-dialect clauses of CREATE CONNECTION, keyed by dialect id",
+);
+export type CreateConnectionExtras = Static<typeof CreateConnectionExtrasSchema>;
+
+export const AlterConnectionExtrasSchema = extrasOf(
+  { materialize: Opt(MaterializeStatementExtrasSchema), singlestore: Opt(SingleStoreAlterExtrasSchema) },
+  "AlterConnectionExtras",
+  "per-dialect clauses and spelling of ALTER CONNECTION, keyed by dialect id",
+);
+export type AlterConnectionExtras = Static<typeof AlterConnectionExtrasSchema>;
+
+export const DropExtrasSchema = extrasOf({}, "DropExtras", "per-dialect clauses of DROP, keyed by dialect id");
+export type DropExtras = Static<typeof DropExtrasSchema>;
+
+/** Any place's extras: what code that reads extras generically (loss reporting, redaction) accepts. */
+export type Extras = ConnectionExtras | CreateConnectionExtras | AlterConnectionExtras | DropExtras;
+
+// ---- Connections, continued -------------------------------------------------------
+
+const common = { extras: Opt(ConnectionExtrasSchema) };
+
+function connection<K extends string, P extends Record<string, TSchema>>(kind: K, properties: P, description: string) {
+  return Type.Object({ kind: Type.Literal(kind), ...properties, ...common }, { ...closed, description });
+}
 
 export const KafkaSaslSchema = Type.Object(
   {
@@ -744,7 +957,7 @@ export const CreateConnectionSchema = statement(
     temporary: Opt(Type.Boolean()),
     description: Opt(Type.String({ description: "COMMENT / DESCRIPTION text" })),
     connection: ConnectionSchema,
-    extras: Opt(ExtrasSchema),
+    extras: Opt(CreateConnectionExtrasSchema),
   },
   "create a connection",
 );
@@ -759,7 +972,7 @@ export const AlterConnectionSchema = statement(
       Type.Object({ kind: Type.Literal("owner"), owner: IdentifierSchema }, closed),
       Type.Object({ kind: Type.Literal("change"), changes: Type.Array(ConnectionChangeSchema, { minItems: 1 }) }, closed),
     ]),
-    extras: Opt(ExtrasSchema),
+    extras: Opt(AlterConnectionExtrasSchema),
   },
   "change a connection",
 );
@@ -771,7 +984,7 @@ export const DropSchema = statement(
     names: Type.Array(ObjectNameSchema, { minItems: 1 }),
     ifExists: Opt(Type.Boolean()),
     cascade: Opt(Type.Boolean()),
-    extras: Opt(ExtrasSchema),
+    extras: Opt(DropExtrasSchema),
   },
   "drop connections or secrets",
 );

@@ -68,7 +68,7 @@ describe("robustness of the API surface", () => {
     let deep: unknown = "x";
     for (let i = 0; i < 5000; i++) deep = [deep];
     const program = {
-      statements: [{ kind: "create_connection", name: { parts: [{ value: "c", quoted: false }] }, connection: { kind: "ipfs", extras: { x: { y: deep } } } }],
+      statements: [{ kind: "create_connection", name: { parts: [{ value: "c", quoted: false }] }, connection: { kind: "ipfs", extras: { flink: { y: deep } } } }],
     };
     const result = emit(program, { dialect: "materialize" });
     expect(result.diagnostics[0]?.message).toMatch(/nested more than \d+ levels deep/);

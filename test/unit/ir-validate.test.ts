@@ -16,7 +16,7 @@ describe("IR JSON validation", () => {
     const program = {
       statements: [{ kind: "create_connection", name: name("p"), connection: { kind: "postgres", host: "h", port: "5432" } }],
     };
-    expect(validateProgram(program)).toEqual([{ path: "/statements/0/connection/port", message: 'expected a number, got a string' }]);
+    expect(validateProgram(program)).toEqual([{ path: "/statements/0/connection/port", message: "expected an integer, got a string" }]);
   });
 
   it("resolves unions through their discriminator", () => {

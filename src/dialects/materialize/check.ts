@@ -19,6 +19,7 @@ import type { MzStatementExtras } from "./lower.js";
 import { printName } from "./print.js";
 import { parseExpression } from "./parse.js";
 import { quoteForMessage } from "../shared/antlr-parse.js";
+import { identifiersOf } from "../shared/names.js";
 
 const MAX_SECRET_BYTES = 512 * 1024;
 const MAX_NAME_PARTS = 3;
@@ -75,7 +76,10 @@ function checkValueType(option: MzOptionName, value: Value | undefined, span: Sp
       if (value.kind !== "tunnel" && value.kind !== "identifier") report(describeValueKind(option, "object name"), span);
       return;
     case "brokers":
-      if (option === "BROKER" ? value.kind !== "kafka_broker" : value.kind !== "list") report(describeValueKind(option, "broker list"), span);
+      // An empty list prints as `()`, which the parser refuses: BROKERS needs at least one entry.
+      if (option === "BROKER" ? value.kind !== "kafka_broker" : value.kind !== "list" || value.items.length === 0) {
+        report(describeValueKind(option, "broker list"), span);
+      }
       return;
   }
 }
@@ -364,6 +368,32 @@ function validateOptionRules(extras: MzStatementExtras | undefined, report: Repo
   }
 }
 
+const MAX_IDENTIFIER_BYTES = 255;
+const utf8 = new TextEncoder();
+
+/** §1: what the lexer refuses in an identifier, with its message; the first that applies is reported. */
+const IDENTIFIER_RULES: readonly { refuses: (value: string) => boolean; message: (value: string) => string }[] = [
+  { refuses: (v) => v.length === 0, message: () => "zero-length delimited identifier" },
+  { refuses: (v) => v.includes("\0"), message: () => "null character in quoted identifier" },
+  {
+    refuses: (v) => v.length * 3 > MAX_IDENTIFIER_BYTES && utf8.encode(v).length > MAX_IDENTIFIER_BYTES,
+    message: () => `identifier length exceeds ${MAX_IDENTIFIER_BYTES} bytes`,
+  },
+  { refuses: (v) => v === "." || v === "..", message: (v) => `invalid identifier: ${quoteForMessage(v)}` },
+];
+
+/**
+ * The lexer's identifier rules, for IR that did not come from Materialize
+ * text (the parser reports these for text). Every identifier the emitter
+ * would print is checked, wherever it is.
+ */
+function identifierRules(statement: Statement, push: (diagnostic: Diagnostic) => void): void {
+  for (const { path, identifier } of identifiersOf(statement, "materialize")) {
+    const rule = IDENTIFIER_RULES.find((r) => r.refuses(identifier.value));
+    if (rule !== undefined) push({ ...error("materialize.invalid-name", rule.message(identifier.value), statement.span), path });
+  }
+}
+
 function nameRules(name: ObjectName, span: Span | undefined, report: Report): void {
   if (name.parts.length > MAX_NAME_PARTS) {
     report(`qualified name can have at most ${MAX_NAME_PARTS} components: ${printName(name)}`, span, "materialize.invalid-name");
@@ -568,6 +598,7 @@ export function checkProgram(program: Program): Diagnostic[] {
     const reportWarning: Report = (message, span, code = "materialize.warning") => {
       diagnostics.push(warning(code, message, span ?? statement.span));
     };
+    identifierRules(statement, (d) => diagnostics.push(d));
     switch (statement.kind) {
       case "create_connection": {
         nameRules(statement.name, statement.span, report);

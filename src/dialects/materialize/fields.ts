@@ -4,7 +4,16 @@
 // (not allowed for the type, mistyped, given twice, conflicting) is kept
 // verbatim in `extras.materialize.options`, so nothing is lost and the
 // checker can say what is wrong. `optionsOf` is the inverse, for the emitter.
-import type { Connection, ObjectName, Span, TextOrSecret, Tunnel, Value } from "../../ir/schema.js";
+import type {
+  Connection,
+  MaterializeConnectionExtras,
+  MaterializeLayoutEntry,
+  MaterializeOption,
+  ObjectName,
+  TextOrSecret,
+  Tunnel,
+  Value,
+} from "../../ir/schema.js";
 import {
   FIELDS,
   OPTION_VALUE_TYPE,
@@ -14,28 +23,12 @@ import {
 } from "./catalog.js";
 import { fieldPathOf, getPath, setPath, type Fields } from "../shared/paths.js";
 
+// The extras shapes are defined by the IR schema, which validates IR JSON from elsewhere.
 /** An option as written in a statement, before it is typed. */
-export interface MzOption {
-  option: string;
-  value?: Value;
-  span?: Span;
-}
-
+export type MzOption = MaterializeOption;
 /** Spelling of one option in the source, kept so that formatting reproduces it. */
-export interface MzLayoutEntry {
-  option: string;
-  /** The text value was written as an identifier rather than a string. */
-  form?: "identifier";
-  /** BROKERS was used for a single broker. */
-  list?: true;
-  span?: Span;
-}
-
-export interface MzConnectionExtras {
-  layout?: { options: MzLayoutEntry[] };
-  /** Options kept verbatim: not valid for the type, mistyped, repeated or conflicting. */
-  options?: MzOption[];
-}
+export type MzLayoutEntry = MaterializeLayoutEntry;
+export type MzConnectionExtras = MaterializeConnectionExtras;
 
 // ---- Value typing -------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import type {
   Connection,
   ConnectionChange,
   Identifier,
-  JsonValue,
+  MaterializeStatementExtras,
   ObjectName,
   SecretValue,
   Statement,
@@ -29,10 +29,8 @@ import { LoweringError, StatementLowering } from "../shared/lowering.js";
 const MAX_IDENTIFIER_BYTES = 255;
 const utf8 = new TextEncoder();
 
-export interface MzStatementExtras {
-  /** `WITH (VALIDATE ...)` options as written. */
-  with?: MzOption[];
-}
+/** `WITH (VALIDATE ...)` options as written (shape defined by the IR schema). */
+export type MzStatementExtras = MaterializeStatementExtras;
 
 export class Lowering extends StatementLowering<P.StatementContext> {
   private fail(ctx: ParserRuleContext | Token, message: string, code = "materialize.syntax", hint?: string): never {
@@ -83,7 +81,7 @@ export class Lowering extends StatementLowering<P.StatementContext> {
       connection,
     };
     const withOptions = ctx.withOptions();
-    if (withOptions) statement.extras = { materialize: { with: this.withOptions(withOptions) as unknown as JsonValue } };
+    if (withOptions) statement.extras = { materialize: { with: this.withOptions(withOptions) } };
     return statement;
   }
 
@@ -106,7 +104,7 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     const extras: MzConnectionExtras = {};
     if (layout.length > 0) extras.layout = { options: layout };
     if (verbatim.length > 0) extras.options = verbatim;
-    if (Object.keys(extras).length > 0) fields.extras = { materialize: extras as unknown as Record<string, JsonValue> };
+    if (Object.keys(extras).length > 0) fields.extras = { materialize: extras };
     return fields as unknown as Connection;
   }
 
@@ -270,7 +268,7 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     });
     const statement: Statement = { ...base, action: { kind: "change", changes } };
     const withOptions = ctx.withOptions();
-    if (withOptions) statement.extras = { materialize: { with: this.withOptions(withOptions) as unknown as JsonValue } };
+    if (withOptions) statement.extras = { materialize: { with: this.withOptions(withOptions) } };
     return statement;
   }
 

@@ -1,5 +1,5 @@
 // Helpers for reporting what a target dialect cannot express.
-import type { Connection, Extras, Span } from "../../ir/schema.js";
+import type { Connection, Span } from "../../ir/schema.js";
 
 /**
  * Dotted paths of the leaves of a connection's fields (`tls.ca`,
@@ -32,20 +32,38 @@ export function leafPaths(connection: Connection): string[] {
   return out;
 }
 
-/** `[dialect, key]` pairs of another dialect's extras (its layout excepted), settings lists key by key. */
-export function foreignExtras(extras: Extras | undefined, target: string): [string, string][] {
+/**
+ * `[dialect, key]` pairs of the settings of other dialects in extras (layout
+ * excepted): what a target reports as lost. Ordered settings lists (entries
+ * with a `key`) are reported key by key. Reads any JSON: extras of dialects
+ * without an implementation are open, so nothing about their shape is assumed
+ * and nothing in them is passed over silently.
+ */
+export function foreignExtras(extras: unknown, target: string): [string, string][] {
   const out: [string, string][] = [];
-  for (const [dialect, bag] of Object.entries(extras ?? {})) {
-    if (dialect === target) continue;
+  if (!isRecord(extras)) return out;
+  for (const [dialect, bag] of Object.entries(extras)) {
+    if (dialect === target || bag === undefined) continue;
+    if (!isRecord(bag)) {
+      out.push([dialect, "(value)"]);
+      continue;
+    }
     for (const [key, value] of Object.entries(bag)) {
-      if (key === "layout") continue;
-      // Ordered settings lists ({key, value} entries) are reported key by key.
-      const entries = Array.isArray(value) ? value.filter((e) => typeof e === "object" && e !== null && "key" in e) : [];
-      if (entries.length > 0) for (const e of entries) out.push([dialect, `${key}.${String((e as { key: unknown }).key)}`]);
+      if (key === "layout" || value === undefined) continue;
+      const keys = Array.isArray(value) && value.length > 0 && value.every((e) => isRecord(e) && Object.hasOwn(e, "key")) ? value.map((e) => keyText(e.key)) : undefined;
+      if (keys !== undefined) for (const k of keys) out.push([dialect, `${key}.${k}`]);
       else out.push([dialect, key]);
     }
   }
   return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function keyText(key: unknown): string {
+  return typeof key === "string" ? key : JSON.stringify(key) ?? String(key);
 }
 
 /**

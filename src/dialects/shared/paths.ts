@@ -43,19 +43,27 @@ export function setPath(target: Fields, path: string, value: unknown, options: {
   const segments = segmentsOf(path);
   let node = target;
   for (const seg of segments.slice(0, -1)) {
-    let next = node[seg.key] as Fields | undefined;
+    // Only own properties: a path through `__proto__` or `constructor` must not reach shared prototypes.
+    let next = (Object.hasOwn(node, seg.key) ? node[seg.key] : undefined) as Fields | undefined;
     if (next === undefined) {
       next = seg.method === undefined ? {} : { method: seg.method };
-      node[seg.key] = next;
+      define(node, seg.key, next);
+    } else if (typeof next !== "object" || next === null || Array.isArray(next)) {
+      return false;
     } else if (seg.method !== undefined && next.method !== seg.method) {
       return false;
     }
     node = next;
   }
   const last = segments[segments.length - 1]!;
-  if (node[last.key] !== undefined && !options.replace) return false;
-  node[last.key] = value;
+  if (Object.hasOwn(node, last.key) && node[last.key] !== undefined && !options.replace) return false;
+  define(node, last.key, value);
   return true;
+}
+
+/** Sets an own property, even `__proto__` (plain assignment would change the prototype). */
+function define(target: Fields, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** The IR field path of a catalogue path (`auth@access_key.accessKeyId` → `auth.accessKeyId`). */

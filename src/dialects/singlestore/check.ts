@@ -8,16 +8,48 @@ import type { JsonValue, ObjectName, Program, Span, Statement, StatementOf, Valu
 import { KEYS, keyEntry, looksSecret, OPEN_CONFIG_FIELD, typeOfKind, type Clause, type LinkType } from "./catalog.js";
 import { describeType, fitsType, keysOf, parseChangeOption, singlestoreExtras } from "./fields.js";
 import { quoteForMessage } from "../shared/antlr-parse.js";
+import { identifiersOf } from "../shared/names.js";
 
 const MAX_NAME_PARTS = 2;
 
 type Report = (diagnostic: Diagnostic) => void;
+
+/** MySQL's limit on database and object names, in characters; unverified for link names (spec §1 is silent). */
+const MAX_IDENTIFIER_CHARACTERS = 64;
 
 function nameRules(name: ObjectName, span: Span | undefined, report: Report): void {
   if (name.parts.length > MAX_NAME_PARTS) {
     report(error("singlestore.invalid-name", `a link name has at most two parts (database.link), found ${name.parts.length}`, span));
   }
 }
+
+/**
+ * The names SingleStore text would hold (link and database names), for IR
+ * that did not come from SingleStore text: an empty name is refused, as the
+ * parser refuses an empty back-quoted name; a name longer than MySQL's
+ * 64 characters is a warning until the limit is confirmed for links.
+ */
+function identifierRules(statement: Statement, report: Report): void {
+  for (const { path, identifier } of identifiersOf(statement, "singlestore")) {
+    if (!PRINTED_NAME.test(path)) continue;
+    const value = identifier.value;
+    if (value.length === 0) {
+      report({ ...error("singlestore.invalid-name", "an identifier cannot be empty", statement.span), path });
+    } else if (value.length > MAX_IDENTIFIER_CHARACTERS && [...value].length > MAX_IDENTIFIER_CHARACTERS) {
+      report({
+        ...warning(
+          "singlestore.name-too-long",
+          `identifier ${quoteForMessage(value)} is longer than ${MAX_IDENTIFIER_CHARACTERS} characters, MySQL's limit for names`,
+          statement.span,
+        ),
+        path,
+      });
+    }
+  }
+}
+
+/** Paths of the names a SingleStore statement prints: the link's, DROP's, and SHOW LINKS ON's database (references inside a connection are not printed). */
+const PRINTED_NAME = /^(name|names\[\d+\]|from)\.parts\[\d+\]$/;
 
 /** The JSON type of a value, for messages that must not show the value. */
 function jsonTypeName(value: JsonValue): string {
@@ -47,6 +79,8 @@ export function suggestKey(type: LinkType, key: string): string | undefined {
   const limit = key.length <= 4 ? 1 : key.length <= 12 ? 2 : 3;
   let best: { key: string; distance: number } | undefined;
   for (const entry of KEYS[type]) {
+    // The distance is at least the difference in length: long keys need no table.
+    if (Math.abs(entry.key.length - key.length) > limit) continue;
     // Case differences count as one edit in all: keys are case-sensitive.
     const distance = entry.key.toLowerCase() === key.toLowerCase() ? 1 : editDistance(key.toLowerCase(), entry.key.toLowerCase());
     if (distance <= limit && (best === undefined || distance < best.distance)) best = { key: entry.key, distance };
@@ -233,6 +267,9 @@ function statementRules(statement: Statement, known: Map<string, LinkType>, repo
 export function checkProgram(program: Program): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const known = new Map<string, LinkType>();
-  for (const statement of program.statements) statementRules(statement, known, (d) => diagnostics.push(d));
+  for (const statement of program.statements) {
+    identifierRules(statement, (d) => diagnostics.push(d));
+    statementRules(statement, known, (d) => diagnostics.push(d));
+  }
   return diagnostics;
 }

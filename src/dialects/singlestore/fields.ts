@@ -10,63 +10,31 @@
 //
 // `keysOf` is the inverse, for the emitter and the checker: the keys of each
 // clause, in source order where the IR has one, else in catalogue order.
-import type { Connection, JsonValue, SecretRef, Span, TextOrSecret } from "../../ir/schema.js";
+import type {
+  Connection,
+  JsonValue,
+  SecretRef,
+  SingleStoreClauseLayout,
+  SingleStoreConnectionExtras,
+  SingleStoreKeptKey,
+  SingleStoreKeyLayout,
+  SingleStoreLayout,
+  Span,
+  TextOrSecret,
+} from "../../ir/schema.js";
 import { keyEntry, KEYS, OPEN_CONFIG_FIELD, type Clause, type KeyEntry, type KeyValueType, type LinkType } from "./catalog.js";
 import { defineKey, jsonValueOf, type JsonNode, type NumberText } from "./json.js";
 import { fieldPathOf, getPath, setPath, type Fields } from "../shared/paths.js";
 
 // ---- The extras shape ---------------------------------------------------------------
 
+// Defined by the IR schema, which validates IR JSON from elsewhere.
 /** A key kept as written because the IR has no field for it (or it did not fit the field). */
-export interface KeptKey {
-  key: string;
-  value: JsonValue;
-}
-
+export type KeptKey = SingleStoreKeptKey;
 /** Spelling of one key, in source order within its clause. */
-export interface KeyLayout {
-  key: string;
-  /**
-   * The JSON type a boolean or integer field was written in, when it is not
-   * the catalogue's usual one: "string" for `"3306"`, "json" for `true` where
-   * the documentation writes `"true"`.
-   */
-  form?: "string" | "json";
-  /** Source text of numbers in the value that JSON.stringify would print differently. */
-  numbers?: NumberText[];
-  /** The `"key": value` text in the source. */
-  span?: Span;
-}
-
-export interface ClauseLayout {
-  clause: Clause;
-  /** `CREDENTIALS ''`: an empty string rather than a JSON object. */
-  empty?: true;
-  /** Number texts of a CONFIG or CREDENTIALS value that is not an object. */
-  numbers?: NumberText[];
-  span?: Span;
-}
-
-export interface SingleStoreLayout {
-  /** CONFIG and CREDENTIALS clauses in source order. */
-  clauses?: ClauseLayout[];
-  /** Keys of the CONFIG object, in source order. */
-  config?: KeyLayout[];
-  /** Keys of the CREDENTIALS object, in source order. */
-  credentials?: KeyLayout[];
-}
-
-export interface SingleStoreConnectionExtras {
-  /** CONFIG keys not modelled by the IR, in order. */
-  config?: KeptKey[];
-  /** CREDENTIALS keys not modelled by the IR, in order. */
-  credentials?: KeptKey[];
-  /** A CONFIG value that is not a JSON object (an error the checker reports). */
-  configValue?: JsonValue;
-  /** A CREDENTIALS value that is not a JSON object (an error the checker reports). */
-  credentialsValue?: JsonValue;
-  layout?: SingleStoreLayout;
-}
+export type KeyLayout = SingleStoreKeyLayout;
+export type ClauseLayout = SingleStoreClauseLayout;
+export type { SingleStoreConnectionExtras, SingleStoreLayout };
 
 export function singlestoreExtras(connection: Connection): SingleStoreConnectionExtras | undefined {
   return connection.extras?.singlestore as SingleStoreConnectionExtras | undefined;

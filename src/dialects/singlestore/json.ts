@@ -9,7 +9,7 @@
 //
 // Writing: `printJson` prints compact JSON; `quoteSqlString` escapes it for
 // SQL (`\` → `\\`, `'` → `''`).
-import type { JsonValue, Span, Value } from "../../ir/schema.js";
+import type { JsonValue, NumberText, Span, Value } from "../../ir/schema.js";
 import { CONTROL_ESCAPES } from "../shared/escapes.js";
 import type { SourceText } from "../shared/source.js";
 
@@ -306,12 +306,8 @@ export function defineKey<T>(target: Record<string, T>, key: string, value: T): 
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** A number text JSON.stringify would not reproduce (`1.0`, `1e3`, big integers), with where it sits. */
-export interface NumberText {
-  /** Keys and array indexes from the value to the number; empty for the value itself. */
-  path: (string | number)[];
-  text: string;
-}
+/** A number text JSON.stringify would not reproduce (`1.0`, `1e3`, big integers), with where it sits (IR schema). */
+export type { NumberText };
 
 /**
  * The IR value of a JSON node. Numbers become JavaScript numbers; those whose

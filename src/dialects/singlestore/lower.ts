@@ -4,7 +4,16 @@
 import type { TerminalNode } from "antlr4ng";
 import * as P from "../../generated/singlestore/SingleStoreParser.js";
 import { error, warning } from "../../diagnostics.js";
-import type { ConnectionChange, Identifier, JsonValue, ObjectName, Span, Statement } from "../../ir/schema.js";
+import type {
+  ConnectionChange,
+  Identifier,
+  NonObjectJsonValue,
+  ObjectName,
+  SingleStoreAlterChangeLayout,
+  SingleStoreAlterExtras,
+  Span,
+  Statement,
+} from "../../ir/schema.js";
 import { ALL_SECRET_KEYS, keyEntry, KIND_OF_TYPE, secretKeysOf, type Clause, type LinkType } from "./catalog.js";
 import { embeddedSecretRanges, isSensitiveName } from "../../ir/sensitivity.js";
 import { fieldPathOf } from "../shared/paths.js";
@@ -24,17 +33,10 @@ import {
 import { quoteForMessage } from "../shared/antlr-parse.js";
 import { LoweringError, StatementLowering } from "../shared/lowering.js";
 
+// Defined by the IR schema, which validates IR JSON from elsewhere.
 /** Spelling of one ALTER LINK SET clause. */
-export interface AlterChangeLayout {
-  /** `SET CREDENTIALS ''`: an empty string rather than a JSON object. */
-  empty?: true;
-  /** The key of `::key = ...` was back-quoted. */
-  quotedKey?: true;
-}
-
-export interface SingleStoreAlterExtras {
-  layout?: { changes: AlterChangeLayout[] };
-}
+export type AlterChangeLayout = SingleStoreAlterChangeLayout;
+export type { SingleStoreAlterExtras };
 
 export class Lowering extends StatementLowering<P.StatementContext> {
   private fail(message: string, span: Span, code = "singlestore.syntax"): never {
@@ -62,7 +64,7 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     const type = ctx.linkType().getText().toUpperCase() as LinkType;
     const keys: SourceKey[] = [];
     const clauses: ClauseLayout[] = [];
-    const nonObject: Partial<Record<Clause, JsonValue>> = {};
+    const nonObject: Partial<Record<Clause, NonObjectJsonValue>> = {};
     for (const clauseCtx of ctx.linkClause()) {
       const clause: Clause = clauseCtx.CONFIG() ? "CONFIG" : "CREDENTIALS";
       const span = this.span(clauseCtx);
@@ -85,7 +87,7 @@ export class Lowering extends StatementLowering<P.StatementContext> {
         }
       } else {
         const numbers: NumberText[] = [];
-        nonObject[clause] = jsonValueOf(json.root, numbers);
+        nonObject[clause] = jsonValueOf(json.root, numbers) as NonObjectJsonValue;
         if (numbers.length > 0) layout.numbers = numbers;
       }
     }
@@ -95,7 +97,7 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     if (nonObject.CONFIG !== undefined) extras.configValue = nonObject.CONFIG;
     if (nonObject.CREDENTIALS !== undefined) extras.credentialsValue = nonObject.CREDENTIALS;
     extras.layout = { clauses, ...extras.layout };
-    fields.extras = { singlestore: extras as unknown as Record<string, JsonValue> };
+    fields.extras = { singlestore: extras };
 
     const description = ctx.descriptionClause();
     this.recordField("name", this.span(ctx.linkName()));
@@ -208,7 +210,7 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     });
     const statement: Statement = { kind: "alter_connection", name: this.linkName(ctx.linkName()), action: { kind: "change", changes } };
     if (layouts.some((l) => Object.keys(l).length > 0)) {
-      statement.extras = { singlestore: { layout: { changes: layouts } } as unknown as Record<string, JsonValue> };
+      statement.extras = { singlestore: { layout: { changes: layouts } } };
     }
     return statement;
   }
