@@ -16,8 +16,9 @@
 //   key holds spelling choices (option order, bare identifiers) that do not
 //   change meaning and are never reported as lost. The shapes the dialects
 //   read are part of the schema, so valid IR never surprises an emitter.
-// * Text that an emitter prints as it is (numbers, hex digits, catalog ids,
-//   line comments) has a pattern: only what reads back as one token passes.
+// * Text that an emitter prints as it is (numbers, hex digits, catalog ids)
+//   has a pattern: only what reads back as one token passes. Comment text is
+//   free: emitters re-encode it by their dialect's comment rules.
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
 
 const closed = { additionalProperties: false } as const;
@@ -94,8 +95,8 @@ export const CommentSchema = Type.Union(
     Type.Object(
       {
         style: Type.Literal("line"),
-        // A line break would end the comment: what follows it would be read as SQL.
-        text: Type.String({ pattern: "^[^\\r\\n]*$", description: "comment text without its delimiter, on one line" }),
+        // Any text: each emitter re-encodes it by its dialect's comment rules (a line break starts a new comment).
+        text: Type.String({ description: "comment text without its delimiter" }),
         span: Opt(SpanSchema),
       },
       closed,

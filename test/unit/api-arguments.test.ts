@@ -193,6 +193,6 @@ describe("the safety net", () => {
 
   it("options objects without a prototype are options like any other", () => {
     const options = Object.assign(Object.create(null) as object, { dialect: "materialize" });
-    expect(format("show connections", options as never)).toEqual({ text: "SHOW CONNECTIONS;\n", diagnostics: [] });
+    expect(format("show connections", options as never)).toEqual({ text: "SHOW CONNECTIONS;\n", diagnostics: [], sensitiveSpans: [] });
   });
 });
