@@ -99,6 +99,35 @@ export const ExtrasSchema = Type.Record(Type.String(), Type.Record(Type.String()
 export type Extras = Static<typeof ExtrasSchema>;
 
 
+// ---- Vocabularies ---------------------------------------------------------
+//
+// Enumerated fields hold a concept, one canonical spelling per concept, never
+// one platform's spelling: each dialect's catalogue maps its own spellings to
+// these and back. A value no dialect's table knows is kept as written (and
+// reported where it is emitted).
+
+/** SASL mechanisms (Kafka), spelt as librdkafka and the Kafka protocol spell them. */
+export const SASL_MECHANISMS = ["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "OAUTHBEARER", "GSSAPI", "AWS_MSK_IAM"] as const;
+export type SaslMechanism = (typeof SASL_MECHANISMS)[number];
+
+/** Kafka security protocols. */
+export const SECURITY_PROTOCOLS = ["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] as const;
+export type SecurityProtocol = (typeof SECURITY_PROTOCOLS)[number];
+
+/**
+ * TLS modes of database connections, one vocabulary for the Postgres and
+ * MySQL families (libpq's `sslmode` words): disable — no TLS; allow — TLS
+ * only if the server insists; prefer — TLS if the server offers it; require
+ * — TLS, any certificate; verify-ca — TLS, certificate chain verified;
+ * verify-full — also the host name. MySQL's disabled, preferred, required,
+ * verify_ca and verify_identity are disable, prefer, require, verify-ca and
+ * verify-full.
+ */
+export const TLS_MODES = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"] as const;
+export type TlsMode = (typeof TLS_MODES)[number];
+
+const outsideVocabulary = "; a value outside this list is kept as written";
+
 // ---- Networking -----------------------------------------------------------
 
 export const TunnelSchema = Type.Union(
@@ -124,7 +153,7 @@ export type Tunnel = Static<typeof TunnelSchema>;
 export const TlsSchema = Type.Object(
   {
     enabled: Opt(Type.Boolean()),
-    mode: Opt(Type.String({ description: "verification mode as written (require, verify-full, ...)" })),
+    mode: Opt(Type.String({ description: `TLS mode: ${TLS_MODES.join(", ")} (verify-ca checks the certificate chain, verify-full also the host name)${outsideVocabulary}` })),
     ca: Opt(TextOrSecretSchema),
     certificate: Opt(TextOrSecretSchema),
     key: Opt(TextOrSecretSchema),
@@ -306,7 +335,7 @@ export type Value = Static<typeof ValueSchema>;
 
 export const KafkaSaslSchema = Type.Object(
   {
-    mechanism: Opt(Type.String({ description: "PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER, GSSAPI, AWS_MSK_IAM" })),
+    mechanism: Opt(Type.String({ description: `SASL mechanism: ${SASL_MECHANISMS.join(", ")}${outsideVocabulary}` })),
     username: Opt(TextOrSecretSchema),
     password: Opt(TextOrSecretSchema),
     oauth: Opt(
@@ -346,7 +375,7 @@ export const KafkaConnectionSchema = connection(
     brokers: Opt(Type.Array(KafkaBrokerSchema, { description: "bootstrap brokers, each with an optional tunnel" })),
     brokerRules: Opt(Type.Array(KafkaBrokerRuleSchema, { description: "tunnels for brokers discovered at run time" })),
     tunnel: Opt(TunnelSchema),
-    securityProtocol: Opt(Type.String({ description: "PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, as written" })),
+    securityProtocol: Opt(Type.String({ description: `security protocol: ${SECURITY_PROTOCOLS.join(", ")}${outsideVocabulary}` })),
     sasl: Opt(KafkaSaslSchema),
     tls: Opt(TlsSchema),
     awsConnection: Opt(ObjectNameSchema),

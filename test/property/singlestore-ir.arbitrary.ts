@@ -7,6 +7,10 @@
 // What is generated, and why some IR shapes are left out:
 // * No `span` and no `extras.singlestore.layout`: generated IR has no
 //   source, so the emitter uses the catalogue's key order and clauses.
+// * Enumerated fields (security protocol, SASL mechanism, SSL mode) hold an
+//   IR concept — SingleStore can spell it or not — or text the key's
+//   vocabulary does not read: other text is another spelling of a concept,
+//   which reads back as the concept.
 // * Strings — JSON values, JSON keys, descriptions, names — are arbitrary
 //   Unicode (lone surrogates included) with extra weight on quotes,
 //   backslashes, control characters, comment delimiters and non-ASCII.
@@ -19,7 +23,9 @@
 //   link cannot hold, no structure with no syntax (an empty `tls` object).
 import fc from "fast-check";
 import type { Comment, Connection, ConnectionChange, Identifier, JsonValue, ObjectName, Program, Statement, Value } from "../../src/ir/schema.js";
-import { KEYS, LINK_TYPES, KIND_OF_TYPE, type LinkType } from "../../src/dialects/singlestore/catalog.js";
+import { SASL_MECHANISMS, SECURITY_PROTOCOLS, TLS_MODES } from "../../src/ir/schema.js";
+import { KEYS, LINK_TYPES, KIND_OF_TYPE, keyEntry, type LinkType } from "../../src/dialects/singlestore/catalog.js";
+import { conceptOf } from "../../src/dialects/shared/vocabulary.js";
 import { commentedProgramOf, commentOf, lineCommentText, programOf } from "./program.arbitrary.js";
 
 // ---- Text -------------------------------------------------------------------
@@ -111,6 +117,12 @@ function someOf<T extends Record<string, unknown>>(model: { [K in keyof T]: fc.A
 
 const listItem = (separator: string) => text.map((t) => t.split(separator).join(""));
 
+/** A value of an enumerated key: any IR concept, or text the key's vocabulary does not read. */
+function term(type: LinkType, key: string, concepts: readonly string[]): fc.Arbitrary<string> {
+  const vocabulary = keyEntry(type, key)!.vocabulary!;
+  return fc.oneof(fc.constantFrom(...concepts), text.filter((t) => conceptOf(vocabulary, t) === undefined));
+}
+
 const fieldsByType: Record<LinkType, fc.Arbitrary<Record<string, unknown>>> = {
   S3: someOf({
     region: text,
@@ -132,9 +144,9 @@ const fieldsByType: Record<LinkType, fc.Arbitrary<Record<string, unknown>>> = {
   }),
   HTTP: jsonObject(text).map((headers) => ({ headers })),
   KAFKA: someOf({
-    securityProtocol: text,
+    securityProtocol: term("KAFKA", "security.protocol", SECURITY_PROTOCOLS),
     sasl: someOf({
-      mechanism: text,
+      mechanism: term("KAFKA", "sasl.mechanism", SASL_MECHANISMS),
       username: text,
       password: text,
       kerberos: someOf({ serviceName: text, principal: text, keytab: text }),
@@ -149,7 +161,7 @@ const fieldsByType: Record<LinkType, fc.Arbitrary<Record<string, unknown>>> = {
     authSource: text,
     tls: fc.boolean().map((enabled) => ({ enabled })),
   }),
-  MYSQL: someOf({ host: text, port: fc.integer(), user: text, password: text, tls: text.map((mode) => ({ mode })) }),
+  MYSQL: someOf({ host: text, port: fc.integer(), user: text, password: text, tls: term("MYSQL", "database.ssl.mode", TLS_MODES).map((mode) => ({ mode })) }),
 };
 
 /** Keys a kept key must not use: the catalogue's IR fields, and the HDFS properties present. */

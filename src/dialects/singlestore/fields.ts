@@ -4,9 +4,11 @@
 // at the key's IR field. What does not fit — keys the IR does not model, a
 // value of the wrong JSON type, a key given more than once, a second auth
 // method — is kept in `extras.singlestore.config` / `.credentials` in order,
-// so nothing is lost and the checker can say what is wrong. How the keys were
-// spelt (order, clause, numbers written as strings, number texts) goes to
-// `extras.singlestore.layout`, which never counts as meaning.
+// so nothing is lost and the checker can say what is wrong. Enumerated values
+// go through the catalogue's vocabularies: the IR holds the concept. How the
+// keys were spelt (order, clause, numbers written as strings, number texts,
+// a value's spelling) goes to `extras.singlestore.layout`, which never counts
+// as meaning.
 //
 // `keysOf` is the inverse, for the emitter and the checker: the keys of each
 // clause, in source order where the IR has one, else in catalogue order.
@@ -14,6 +16,7 @@ import type { Connection, JsonValue, SecretRef, Span, TextOrSecret } from "../..
 import { keyEntry, KEYS, OPEN_CONFIG_FIELD, type Clause, type KeyEntry, type KeyValueType, type LinkType } from "./catalog.js";
 import { defineKey, jsonValueOf, type JsonNode, type NumberText } from "./json.js";
 import { fieldPathOf, getPath, setPath, type Fields } from "../shared/paths.js";
+import { readTerm, spellingsOf, writeTerm } from "../shared/vocabulary.js";
 
 // ---- The extras shape ---------------------------------------------------------------
 
@@ -34,6 +37,8 @@ export interface KeyLayout {
   form?: "string" | "json";
   /** Source text of numbers in the value that JSON.stringify would print differently. */
   numbers?: NumberText[];
+  /** An enumerated value as written, where writing its IR value would not give it back (`sasl_ssl`). */
+  spelling?: string;
   /** The `"key": value` text in the source. */
   span?: Span;
 }
@@ -90,6 +95,7 @@ const CLAUSE_LIST = { CONFIG: "config", CREDENTIALS: "credentials" } as const;
 interface Typed {
   field: unknown;
   form?: "string" | "json";
+  spelling?: string;
 }
 
 const DIGITS = /^-?[0-9]+$/;
@@ -98,8 +104,12 @@ const DIGITS = /^-?[0-9]+$/;
 function typeValue(entry: KeyEntry, node: JsonNode): Typed | undefined {
   const usual = entry.writtenAsString ? "string" : "json";
   switch (entry.type) {
-    case "text":
-      return node.type === "string" ? { field: node.value } : undefined;
+    case "text": {
+      if (node.type !== "string") return undefined;
+      if (entry.vocabulary === undefined) return { field: node.value };
+      const read = readTerm(entry.vocabulary, node.value);
+      return read.spelling === undefined ? { field: read.value } : { field: read.value, spelling: read.spelling };
+    }
     case "integer": {
       const text = node.type === "number" ? node.text : node.type === "string" && DIGITS.test(node.value) ? node.value : undefined;
       if (text === undefined) return undefined;
@@ -163,6 +173,7 @@ export function placeKeys(type: LinkType, fields: Fields, keys: SourceKey[]): Si
       if (typed !== undefined && setPath(fields, entry.path, typed.field)) {
         placed = true;
         if (typed.form !== undefined) keyLayout.form = typed.form;
+        if (typed.spelling !== undefined) keyLayout.spelling = typed.spelling;
         if (k.value.type === "number" && String(typed.field) !== k.value.text) numbers.push({ path: [], text: k.value.text });
       }
     } else if (unique && entry === undefined && openField !== undefined && k.clause === "CONFIG") {
@@ -200,6 +211,11 @@ export interface OutputKey {
   kept: boolean;
   layout?: KeyLayout;
   span?: Span;
+  /**
+   * Set when the value is outside the key's vocabulary and was not read from
+   * SingleStore text (whose values the checker judges): the emitter reports it.
+   */
+  unknownTerm?: { field: string; value: string; spellings: string[] };
 }
 
 function isSecretRef(value: unknown): value is SecretRef {
@@ -207,15 +223,16 @@ function isSecretRef(value: unknown): value is SecretRef {
 }
 
 /** The JSON a field value is written as; secret references are left out and listed. */
-function jsonOfField(entry: KeyEntry, field: unknown, form: "string" | "json" | undefined, path: string, refs: string[]): JsonValue | undefined {
-  const asString = (form ?? (entry.writtenAsString ? "string" : "json")) === "string";
+function jsonOfField(entry: KeyEntry, field: unknown, written: KeyLayout | undefined, path: string, refs: string[]): JsonValue | undefined {
+  const asString = (written?.form ?? (entry.writtenAsString ? "string" : "json")) === "string";
   switch (entry.type) {
     case "text":
       if (isSecretRef(field)) {
         refs.push(path);
         return undefined;
       }
-      return typeof field === "string" ? field : undefined;
+      if (typeof field !== "string") return undefined;
+      return entry.vocabulary === undefined ? field : writeTerm(entry.vocabulary, field, written?.spelling).text;
     case "integer":
     case "boolean":
       if (typeof field !== (entry.type === "integer" ? "number" : "boolean")) return undefined;
@@ -269,11 +286,15 @@ export function keysOf(type: LinkType, connection: Connection, options: KeysOfOp
     let clause = clauseOfLayout(entry.key) ?? entry.clause;
     if (options.secretsInCatalogueClause && entry.secret) clause = entry.clause;
     const fieldPath = fieldPathOf(entry.path);
-    const form = layoutFor(layout, clause, entry.key, 0)?.form;
+    const written = layoutFor(layout, clause, entry.key, 0);
     const refs: string[] = [];
-    const value = jsonOfField(entry, field, form, fieldPath, refs);
+    const value = jsonOfField(entry, field, written, fieldPath, refs);
     consumed.push(fieldPath);
-    out.push({ clause, key: entry.key, ...(value !== undefined ? { value } : {}), secretReferences: refs, consumed: [fieldPath], entry, kept: false });
+    const key: OutputKey = { clause, key: entry.key, ...(value !== undefined ? { value } : {}), secretReferences: refs, consumed: [fieldPath], entry, kept: false };
+    if (entry.vocabulary !== undefined && typeof field === "string" && written === undefined && !writeTerm(entry.vocabulary, field).known) {
+      key.unknownTerm = { field: fieldPath, value: field, spellings: spellingsOf(entry.vocabulary) };
+    }
+    out.push(key);
   }
   const auth = fields.auth as { method?: string } | undefined;
   if (auth?.method !== undefined && IMPLICIT_AUTH.has(auth.method)) consumed.push("auth");

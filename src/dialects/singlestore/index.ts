@@ -14,7 +14,7 @@ export const singlestore: Dialect = {
   explicitDefaults(connection) {
     // A Kafka link without security.protocol speaks librdkafka's default, plaintext.
     if (connection.kind !== "kafka" || connection.securityProtocol !== undefined) return connection;
-    return { ...connection, securityProtocol: "plaintext" };
+    return { ...connection, securityProtocol: "PLAINTEXT" };
   },
   capabilities: { connectionKinds: LINK_TYPES.map((t) => KIND_OF_TYPE[t]), connectionComments: "clause" },
 };
