@@ -33,6 +33,8 @@ export interface FormatOptions {
   width?: number;
   /** Mask every sensitive value (passwords, keys, secret values) in the output. */
   redact?: boolean;
+  /** Apply the dialect's fixes (a SingleStore secret key in CONFIG moves to CREDENTIALS), each reported as info. */
+  fix?: boolean;
 }
 
 export interface EmitOptions {
@@ -83,7 +85,12 @@ export function parse(text: string, options: ParseOptions): ParseResult {
 export function format(text: string, options: FormatOptions): TextResult {
   const { dialect, diagnostic } = resolveDialect(options.dialect, "source");
   if (dialect === undefined) return { text: "", diagnostics: [diagnostic!] };
-  const parsed = parse(text, { dialect: options.dialect });
+  let parsed = parse(text, { dialect: options.dialect, check: options.fix !== true });
+  if (options.fix === true) {
+    // The checks judge the fixed program: a key moved out of CONFIG is no longer a secret shown there.
+    const fixed = dialect.fix?.(parsed.program) ?? { program: parsed.program, diagnostics: [] };
+    parsed = { program: fixed.program, diagnostics: [...parsed.diagnostics, ...fixed.diagnostics, ...dialect.check(fixed.program)] };
+  }
   if (options.redact) redactProgram(parsed.program);
   const emitted = print(dialect, parsed.program, options.width);
   return { text: emitted.text, diagnostics: sortDiagnostics([...parsed.diagnostics, ...emitted.diagnostics]) };

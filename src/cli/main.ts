@@ -104,7 +104,12 @@ function runCommand(
       return { diagnostics: result.diagnostics, record: {}, spansReferToInput: true };
     }
     case "format": {
-      const result = library.format(text, { dialect, width, redact: option<boolean>(options, "redact") === true });
+      const result = library.format(text, {
+        dialect,
+        width,
+        redact: option<boolean>(options, "redact") === true,
+        fix: option<boolean>(options, "fix") === true,
+      });
       return { diagnostics: result.diagnostics, output: result.text, record: { text: result.text }, spansReferToInput: true };
     }
     case "translate": {

@@ -147,7 +147,7 @@ function createRules(statement: StatementOf<"create_connection">, known: Map<str
       report(error("singlestore.invalid-json", `${clause} must be a JSON object, found ${jsonTypeName(value)}`, clauseSpan(statement, clause)));
     }
   }
-  const keys = keysOf(type, connection, { secretsInCatalogueClause: false });
+  const keys = keysOf(type, connection);
   keyRules(
     type,
     [...keys.config, ...keys.credentials]

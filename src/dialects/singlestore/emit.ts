@@ -71,7 +71,7 @@ function emitCreateLink(statement: StatementOf<"create_connection">, ctx: EmitCo
     ctx.diagnostics.push(error("singlestore.unsupported-connection-type", reason, statement.span));
     throw new NotExpressible(reason);
   }
-  const keys = keysOf(type, connection, { secretsInCatalogueClause: true });
+  const keys = keysOf(type, connection);
   for (const k of [...keys.config, ...keys.credentials]) {
     if (k.unknownTerm !== undefined) {
       ctx.diagnostics.push({

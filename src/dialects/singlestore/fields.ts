@@ -11,7 +11,9 @@
 // as meaning.
 //
 // `keysOf` is the inverse, for the emitter and the checker: the keys of each
-// clause, in source order where the IR has one, else in catalogue order.
+// clause, in source order where the IR has one, else in catalogue order and
+// clause. A key stays in the clause it was written in, even a secret in
+// CONFIG: moving it is a translation or an explicit fix (fix.ts).
 import type { Connection, JsonValue, SecretRef, Span, TextOrSecret } from "../../ir/schema.js";
 import { keyEntry, KEYS, OPEN_CONFIG_FIELD, type Clause, type KeyEntry, type KeyValueType, type LinkType } from "./catalog.js";
 import { defineKey, jsonValueOf, type JsonNode, type NumberText } from "./json.js";
@@ -254,14 +256,6 @@ function jsonOfField(entry: KeyEntry, field: unknown, written: KeyLayout | undef
   }
 }
 
-export interface KeysOfOptions {
-  /**
-   * Writing: a secret catalogue key goes in its catalogue clause whatever the
-   * source said. Checking: every key stays where it was written.
-   */
-  secretsInCatalogueClause: boolean;
-}
-
 /** Auth alternatives that say "no credentials in the link": nothing to write, nothing lost. */
 const IMPLICIT_AUTH = new Set(["implicit"]);
 
@@ -270,7 +264,7 @@ const IMPLICIT_AUTH = new Set(["implicit"]);
  * order where the layout has one, otherwise in catalogue order with kept keys
  * last.
  */
-export function keysOf(type: LinkType, connection: Connection, options: KeysOfOptions): { config: OutputKey[]; credentials: OutputKey[]; consumed: string[] } {
+export function keysOf(type: LinkType, connection: Connection): { config: OutputKey[]; credentials: OutputKey[]; consumed: string[] } {
   const fields = connection as unknown as Fields;
   const extras = singlestoreExtras(connection);
   const layout = extras?.layout ?? {};
@@ -283,8 +277,7 @@ export function keysOf(type: LinkType, connection: Connection, options: KeysOfOp
     if (entry.path === undefined) continue;
     const field = getPath(fields, entry.path);
     if (field === undefined) continue;
-    let clause = clauseOfLayout(entry.key) ?? entry.clause;
-    if (options.secretsInCatalogueClause && entry.secret) clause = entry.clause;
+    const clause = clauseOfLayout(entry.key) ?? entry.clause;
     const fieldPath = fieldPathOf(entry.path);
     const written = layoutFor(layout, clause, entry.key, 0);
     const refs: string[] = [];

@@ -3,6 +3,7 @@ import { collectingEmit } from "../shared/program.js";
 import { KIND_OF_TYPE, LINK_TYPES } from "./catalog.js";
 import { checkProgram } from "./check.js";
 import { emitProgram } from "./emit.js";
+import { fixProgram } from "./fix.js";
 import { parseSingleStore } from "./parse.js";
 
 export const singlestore: Dialect = {
@@ -16,5 +17,6 @@ export const singlestore: Dialect = {
     if (connection.kind !== "kafka" || connection.securityProtocol !== undefined) return connection;
     return { ...connection, securityProtocol: "PLAINTEXT" };
   },
+  fix: fixProgram,
   capabilities: { connectionKinds: LINK_TYPES.map((t) => KIND_OF_TYPE[t]), connectionComments: "clause" },
 };
