@@ -27,6 +27,7 @@
 // Directives (the dialect defaults to the folder name):
 //
 //     format [dialect=D] [width=N]          format(input) -> text, diagnostics
+//         [fix=true]                        with the dialect's fixes
 //     parse [dialect=D] [check=false]       parse(input): one compact JSON line
 //                                           per IR statement (spans, field spans and sensitive spans left out)
 //     translate [from=D] to=D [width=N]     translate(input) -> text, diagnostics
@@ -78,7 +79,7 @@ export const NO_NEWLINE = "\\ no newline at end of output";
 /** @typedef {{ output: string[], diagnostics: string[] }} CaseResult */
 
 const ALLOWED_ARGS = {
-  format: ["dialect", "width"],
+  format: ["dialect", "width", "fix"],
   parse: ["dialect", "check"],
   translate: ["from", "to", "width", "set", "secret", "placeholders", "redact", "strict", "template"],
 };
@@ -232,7 +233,7 @@ export function runCase(lib, c) {
   const width = c.args.width === undefined ? {} : { width: Number(c.args.width) };
   switch (c.command) {
     case "format": {
-      const result = lib.format(c.input, { dialect: c.dialect, ...width });
+      const result = lib.format(c.input, { dialect: c.dialect, ...width, ...(c.args.fix === "true" ? { fix: true } : {}) });
       return { output: renderText(result.text), diagnostics: renderDiagnostics(result.diagnostics, c.input) };
     }
     case "translate": {

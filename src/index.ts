@@ -44,6 +44,8 @@ export interface FormatOptions {
   width?: number;
   /** Mask every sensitive value (passwords, keys, secret values) in the output. */
   redact?: boolean;
+  /** Apply the dialect's fixes (a SingleStore secret key in CONFIG moves to CREDENTIALS), each reported as info. */
+  fix?: boolean;
 }
 
 export interface EmitOptions {
@@ -207,7 +209,15 @@ export function format(text: string, options: FormatOptions): TextResult {
 function formatText(text: string, options: FormatOptions): TextResult {
   const { dialect, diagnostic } = resolveDialect(options.dialect, "source");
   if (dialect === undefined) return noText([diagnostic!]);
-  const parsed = parseText(text, { dialect: options.dialect, ...(options.redact ? { redact: true } : {}) });
+  const fix = options.fix === true;
+  const parsed = parseText(text, { dialect: options.dialect, check: !fix });
+  if (fix) {
+    // The checks judge the fixed program: a key moved out of CONFIG is no longer a secret shown there.
+    const fixed = dialect.fix?.(parsed.program) ?? { program: parsed.program, diagnostics: [] };
+    parsed.program = fixed.program;
+    parsed.diagnostics = sortDiagnostics([...parsed.diagnostics, ...fixed.diagnostics, ...dialect.check(fixed.program)]);
+  }
+  if (options.redact) redactProgram(parsed.program);
   const emitted = print(dialect, parsed.program, options.width);
   return {
     text: emitted.text,

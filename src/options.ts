@@ -29,7 +29,14 @@ const printing = {
   redact: Opt(Flag("mask every sensitive value (passwords, keys, secret values) in the output")),
 };
 
-export const FormatOptionsSchema = Type.Object({ dialect: DialectName, ...printing }, { $id: "FormatOptions" });
+export const FormatOptionsSchema = Type.Object(
+  {
+    dialect: DialectName,
+    ...printing,
+    fix: Opt(Flag("apply the dialect's fixes (a SingleStore secret key in CONFIG moves to CREDENTIALS), each reported as info")),
+  },
+  { $id: "FormatOptions" },
+);
 
 export const EmitOptionsSchema = Type.Object({ dialect: DialectName, ...printing }, { $id: "EmitOptions" });
 

@@ -97,6 +97,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: "supply a field the source cannot carry, e.g. --set kafka_connection:brokers=b1:9092,b2:9092",
   },
   { name: "redact", commands: ["parse", "format", "emit", "translate"], description: "mask every sensitive value (passwords, keys, secret values) in the output" },
+  { name: "fix", commands: ["format"], description: "also move what the platform's rules put elsewhere (a SingleStore secret key in CONFIG goes to CREDENTIALS), reporting each move" },
   { name: "strict", commands: ["translate"], description: "report every loss as an error instead of a warning" },
   {
     name: "pipeline-template",

@@ -107,7 +107,12 @@ function runCommand(
       return { diagnostics: result.diagnostics, record: {}, spansReferToInput: true, sensitiveSpans: result.sensitiveSpans };
     }
     case "format": {
-      const result = library.format(text, { dialect, width, redact: option<boolean>(options, "redact") === true });
+      const result = library.format(text, {
+        dialect,
+        width,
+        redact: option<boolean>(options, "redact") === true,
+        fix: option<boolean>(options, "fix") === true,
+      });
       return { diagnostics: result.diagnostics, output: result.text, record: { text: result.text }, spansReferToInput: true, sensitiveSpans: result.sensitiveSpans };
     }
     case "translate": {

@@ -22,6 +22,13 @@ export interface Dialect {
    * Used when translating out of this dialect.
    */
   explicitDefaults?(connection: Connection): Connection;
+  /**
+   * A copy of the program with what the platform's rules say belongs
+   * elsewhere moved there (SingleStore: a secret key written in CONFIG goes
+   * to CREDENTIALS), each change reported as an info diagnostic. Only an
+   * explicit `fix` applies it: formatting alone never changes meaning.
+   */
+  fix?(program: Program): { program: Program; diagnostics: Diagnostic[] };
 }
 
 /** What a part of a qualified name stands for. */

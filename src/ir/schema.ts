@@ -120,6 +120,35 @@ export type SecretRef = Static<typeof SecretRefSchema>;
 export const TextOrSecretSchema = Type.Union([Type.String(), SecretRefSchema]);
 export type TextOrSecret = Static<typeof TextOrSecretSchema>;
 
+// ---- Vocabularies ---------------------------------------------------------
+//
+// Enumerated fields hold a concept, one canonical spelling per concept, never
+// one platform's spelling: each dialect's catalogue maps its own spellings to
+// these and back. A value no dialect's table knows is kept as written (and
+// reported where it is emitted).
+
+/** SASL mechanisms (Kafka), spelt as librdkafka and the Kafka protocol spell them. */
+export const SASL_MECHANISMS = ["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "OAUTHBEARER", "GSSAPI", "AWS_MSK_IAM"] as const;
+export type SaslMechanism = (typeof SASL_MECHANISMS)[number];
+
+/** Kafka security protocols. */
+export const SECURITY_PROTOCOLS = ["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] as const;
+export type SecurityProtocol = (typeof SECURITY_PROTOCOLS)[number];
+
+/**
+ * TLS modes of database connections, one vocabulary for the Postgres and
+ * MySQL families (libpq's `sslmode` words): disable — no TLS; allow — TLS
+ * only if the server insists; prefer — TLS if the server offers it; require
+ * — TLS, any certificate; verify-ca — TLS, certificate chain verified;
+ * verify-full — also the host name. MySQL's disabled, preferred, required,
+ * verify_ca and verify_identity are disable, prefer, require, verify-ca and
+ * verify-full.
+ */
+export const TLS_MODES = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"] as const;
+export type TlsMode = (typeof TLS_MODES)[number];
+
+const outsideVocabulary = "; a value outside this list is kept as written";
+
 // ---- Networking -----------------------------------------------------------
 
 export const TunnelSchema = Type.Union(
@@ -145,7 +174,7 @@ export type Tunnel = Static<typeof TunnelSchema>;
 export const TlsSchema = Type.Object(
   {
     enabled: Opt(Type.Boolean()),
-    mode: Opt(Type.String({ description: "verification mode as written (require, verify-full, ...)" })),
+    mode: Opt(Type.String({ description: `TLS mode: ${TLS_MODES.join(", ")} (verify-ca checks the certificate chain, verify-full also the host name)${outsideVocabulary}` })),
     ca: Opt(TextOrSecretSchema),
     certificate: Opt(TextOrSecretSchema),
     key: Opt(TextOrSecretSchema),
@@ -357,6 +386,8 @@ export const MaterializeLayoutEntrySchema = Type.Object(
     option: Type.String(),
     form: Opt(Type.Literal("identifier", { description: "a text value written as an identifier rather than a string" })),
     list: Opt(Type.Literal(true, { description: "BROKERS was used for a single broker" })),
+    spelling: Opt(Type.String({ description: "an enumerated value as written, where writing its IR value would not give it back (`scram-sha-256`)" })),
+    unset: Opt(Type.Literal(true, { description: "the value says \"not set\" (`ENDPOINT ''`): the IR has no field for it" })),
     span: Opt(SpanSchema),
   },
   { ...closed, $id: "MaterializeLayoutEntry", description: "spelling of one option in the source" },
@@ -411,6 +442,7 @@ export const SingleStoreKeyLayoutSchema = Type.Object(
       }),
     ),
     numbers: Opt(Type.Array(NumberTextSchema)),
+    spelling: Opt(Type.String({ description: "an enumerated value as written, where writing its IR value would not give it back (`sasl_ssl`)" })),
     span: Opt(SpanSchema),
   },
   { ...closed, $id: "SingleStoreKeyLayout", description: "spelling of one key, in source order within its clause" },
@@ -521,7 +553,7 @@ function connection<K extends string, P extends Record<string, TSchema>>(kind: K
 
 export const KafkaSaslSchema = Type.Object(
   {
-    mechanism: Opt(Type.String({ description: "PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER, GSSAPI, AWS_MSK_IAM" })),
+    mechanism: Opt(Type.String({ description: `SASL mechanism: ${SASL_MECHANISMS.join(", ")}${outsideVocabulary}` })),
     username: Opt(TextOrSecretSchema),
     password: Opt(TextOrSecretSchema),
     oauth: Opt(
@@ -561,7 +593,7 @@ export const KafkaConnectionSchema = connection(
     brokers: Opt(Type.Array(KafkaBrokerSchema, { description: "bootstrap brokers, each with an optional tunnel" })),
     brokerRules: Opt(Type.Array(KafkaBrokerRuleSchema, { description: "tunnels for brokers discovered at run time" })),
     tunnel: Opt(TunnelSchema),
-    securityProtocol: Opt(Type.String({ description: "PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL, as written" })),
+    securityProtocol: Opt(Type.String({ description: `security protocol: ${SECURITY_PROTOCOLS.join(", ")}${outsideVocabulary}` })),
     sasl: Opt(KafkaSaslSchema),
     tls: Opt(TlsSchema),
     awsConnection: Opt(ObjectNameSchema),

@@ -61,6 +61,34 @@ describe("connbridge format", () => {
   });
 });
 
+describe("connbridge format --fix", () => {
+  const LINK = `CREATE LINK m AS MYSQL CONFIG '{"database.hostname":"h","database.password":"pa55"}' CREDENTIALS '{"database.user":"u"}';\n`;
+
+  it("without --fix keeps a password where it was written, with its warning", () => {
+    const result = connbridge(["format", "-d", "singlestore"], { input: LINK });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`CREATE LINK \`m\` AS MYSQL CONFIG '{"database.hostname":"h","database.password":"pa55"}' CREDENTIALS '{"database.user":"u"}';\n`);
+    expect(result.stderr).toContain("warning singlestore.secret-in-config");
+  });
+
+  it("with --fix moves it to CREDENTIALS and reports the move by key, never by value", () => {
+    const result = connbridge(["format", "-d", "singlestore", "--fix"], { input: LINK });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`CREATE LINK \`m\` AS MYSQL CONFIG '{"database.hostname":"h"}' CREDENTIALS '{"database.user":"u","database.password":"pa55"}';\n`);
+    expect(result.stderr.split("\n")[0]).toBe(
+      '<stdin>:1:57: info singlestore.key-moved: "database.password" moved from CONFIG to CREDENTIALS, which SHOW LINKS does not display',
+    );
+    expect(result.stderr).not.toContain("pa55");
+    expect(result.stderr).not.toContain("secret-in-config");
+  });
+
+  it("--fix applies to format only", () => {
+    const result = connbridge(["translate", "--to", "singlestore", "--fix"], { input: "" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("option --fix does not apply to translate");
+  });
+});
+
 describe("connbridge parse", () => {
   it("prints the IR of the program as JSON", () => {
     const result = connbridge(["parse"], { input: KAFKA });

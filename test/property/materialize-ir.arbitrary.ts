@@ -25,6 +25,11 @@
 //   only say "present"), an AVAILABILITY ZONE on a top-level AWS PRIVATELINK
 //   tunnel, `notLike` on SHOW, multi-part names after RENAME TO, and the
 //   `[id AS name]` catalog-id form where the grammar wants a plain item name.
+// * Enumerated fields (security protocol, SASL mechanism, SSL mode) hold an
+//   IR concept — Materialize can spell it or not — or text the option's
+//   vocabulary does not read: other text is another spelling of a concept,
+//   which reads back as the concept. An AWS endpoint is never empty: `ENDPOINT
+//   ''` means "no endpoint".
 import fc from "fast-check";
 import type {
   Comment,
@@ -42,7 +47,9 @@ import type {
   StatementOf,
   Value,
 } from "../../src/ir/schema.js";
-import { FIELDS, OPTION_ORDER, QUOTED_KEYWORDS, type MzConnectionType } from "../../src/dialects/materialize/catalog.js";
+import { SASL_MECHANISMS, SECURITY_PROTOCOLS, TLS_MODES } from "../../src/ir/schema.js";
+import { FIELDS, OPTION_ORDER, QUOTED_KEYWORDS, vocabularyOf, type MzConnectionType, type MzOptionName } from "../../src/dialects/materialize/catalog.js";
+import { conceptOf } from "../../src/dialects/shared/vocabulary.js";
 import { commentedProgramOf, commentOf, lineCommentText, programOf } from "./program.arbitrary.js";
 
 // ---- Text -------------------------------------------------------------------
@@ -182,26 +189,30 @@ export const kafkaBrokerRule: fc.Arbitrary<KafkaBrokerRule> = fc.record({
 });
 
 const tlsCerts = { ca: textOrSecret, certificate: textOrSecret, key: textOrSecret };
-const tlsWithMode = { mode: text, ...tlsCerts };
+/** A value of an enumerated option: any IR concept, or text the option's vocabulary does not read. */
+function term(type: MzConnectionType, option: MzOptionName, concepts: readonly string[]): fc.Arbitrary<string> {
+  const vocabulary = vocabularyOf(type, option)!;
+  return fc.oneof(fc.constantFrom(...concepts), text.filter((t) => conceptOf(vocabulary, t) === undefined));
+}
 
 // ---- Connections, per type ---------------------------------------------------------
 
-const databaseFields = {
+const databaseFields = (type: MzConnectionType) => ({
   host: text,
   port,
   user: textOrSecret,
   password: textOrSecret,
-  tls: someOf(tlsWithMode),
+  tls: someOf({ mode: term(type, "SSL MODE", TLS_MODES), ...tlsCerts }),
   tunnel: connectionTunnel,
-};
+});
 
 export const connectionsByType: Record<MzConnectionType, fc.Arbitrary<Connection>> = {
   KAFKA: someOf({
     brokers: fc.array(kafkaBroker, { minLength: 1, maxLength: 3 }),
     brokerRules: fc.array(kafkaBrokerRule, { minLength: 1, maxLength: 2 }),
     tunnel: connectionTunnel,
-    securityProtocol: text,
-    sasl: someOf({ mechanism: text, username: textOrSecret, password: textOrSecret }),
+    securityProtocol: term("KAFKA", "SECURITY PROTOCOL", SECURITY_PROTOCOLS),
+    sasl: someOf({ mechanism: term("KAFKA", "SASL MECHANISMS", SASL_MECHANISMS), username: textOrSecret, password: textOrSecret }),
     tls: someOf(tlsCerts),
     awsConnection: rawName,
     progressTopic: text,
@@ -215,9 +226,9 @@ export const connectionsByType: Record<MzConnectionType, fc.Arbitrary<Connection
     tls: someOf(tlsCerts),
     tunnel: connectionTunnel,
   }).map((f) => ({ kind: "schema_registry" as const, ...f })),
-  POSTGRES: someOf({ ...databaseFields, database: text }).map((f) => ({ kind: "postgres" as const, ...f })),
-  MYSQL: someOf({ ...databaseFields, awsConnection: rawName }).map((f) => ({ kind: "mysql" as const, ...f })),
-  "SQL SERVER": someOf({ ...databaseFields, database: text }).map((f) => ({ kind: "sql_server" as const, ...f })),
+  POSTGRES: someOf({ ...databaseFields("POSTGRES"), database: text }).map((f) => ({ kind: "postgres" as const, ...f })),
+  MYSQL: someOf({ ...databaseFields("MYSQL"), awsConnection: rawName }).map((f) => ({ kind: "mysql" as const, ...f })),
+  "SQL SERVER": someOf({ ...databaseFields("SQL SERVER"), database: text }).map((f) => ({ kind: "sql_server" as const, ...f })),
   AWS: someOf({
     auth: fc.oneof(
       someOf({ accessKeyId: textOrSecret, secretAccessKey: textOrSecret, sessionToken: textOrSecret }).map((a) => ({
@@ -226,7 +237,7 @@ export const connectionsByType: Record<MzConnectionType, fc.Arbitrary<Connection
       })),
       someOf({ roleArn: text, sessionName: text }).map((a) => ({ method: "assume_role" as const, ...a })),
     ),
-    endpoint: text,
+    endpoint: text.filter((t) => t !== ""),
     region: text,
   }).map((f) => ({ kind: "aws" as const, ...f })),
   "AWS PRIVATELINK": someOf({

@@ -5,8 +5,18 @@
 // LINK.
 //
 // What is generated, and why some IR shapes are left out:
-// * No `span` and no `extras.singlestore.layout`: generated IR has no
-//   source, so the emitter uses the catalogue's key order and clauses.
+// * No `span`. About half the links carry an `extras.singlestore.layout`
+//   recording, as text read from SingleStore would, the clause and order of
+//   every key: catalogue keys are put in their catalogue clause or in the
+//   other one (a secret in CONFIG, a setting in CREDENTIALS), which the
+//   emitter must keep. The other half have no layout: the emitter uses the
+//   catalogue's key order and clauses.
+// * Kept keys are unknown keys (arbitrary text) or catalogue keys the IR
+//   does not model, in either clause.
+// * Enumerated fields (security protocol, SASL mechanism, SSL mode) hold an
+//   IR concept — SingleStore can spell it or not — or text the key's
+//   vocabulary does not read: other text is another spelling of a concept,
+//   which reads back as the concept.
 // * Strings — JSON values, JSON keys, descriptions, names — are arbitrary
 //   Unicode (lone surrogates included) with extra weight on quotes,
 //   backslashes, control characters, comment delimiters and non-ASCII.
@@ -19,7 +29,11 @@
 //   link cannot hold, no structure with no syntax (an empty `tls` object).
 import fc from "fast-check";
 import type { Comment, Connection, ConnectionChange, Identifier, JsonValue, ObjectName, Program, Statement, Value } from "../../src/ir/schema.js";
-import { KEYS, LINK_TYPES, KIND_OF_TYPE, type LinkType } from "../../src/dialects/singlestore/catalog.js";
+import { SASL_MECHANISMS, SECURITY_PROTOCOLS, TLS_MODES } from "../../src/ir/schema.js";
+import { KEYS, LINK_TYPES, KIND_OF_TYPE, OPEN_CONFIG_FIELD, keyEntry, type Clause, type LinkType } from "../../src/dialects/singlestore/catalog.js";
+import type { SingleStoreLayout } from "../../src/dialects/singlestore/fields.js";
+import { getPath } from "../../src/dialects/shared/paths.js";
+import { conceptOf } from "../../src/dialects/shared/vocabulary.js";
 import { commentedProgramOf, commentOf, lineCommentText, programOf } from "./program.arbitrary.js";
 
 // ---- Text -------------------------------------------------------------------
@@ -111,6 +125,12 @@ function someOf<T extends Record<string, unknown>>(model: { [K in keyof T]: fc.A
 
 const listItem = (separator: string) => text.map((t) => t.split(separator).join(""));
 
+/** A value of an enumerated key: any IR concept, or text the key's vocabulary does not read. */
+function term(type: LinkType, key: string, concepts: readonly string[]): fc.Arbitrary<string> {
+  const vocabulary = keyEntry(type, key)!.vocabulary!;
+  return fc.oneof(fc.constantFrom(...concepts), text.filter((t) => conceptOf(vocabulary, t) === undefined));
+}
+
 const fieldsByType: Record<LinkType, fc.Arbitrary<Record<string, unknown>>> = {
   S3: someOf({
     region: text,
@@ -132,9 +152,9 @@ const fieldsByType: Record<LinkType, fc.Arbitrary<Record<string, unknown>>> = {
   }),
   HTTP: jsonObject(text).map((headers) => ({ headers })),
   KAFKA: someOf({
-    securityProtocol: text,
+    securityProtocol: term("KAFKA", "security.protocol", SECURITY_PROTOCOLS),
     sasl: someOf({
-      mechanism: text,
+      mechanism: term("KAFKA", "sasl.mechanism", SASL_MECHANISMS),
       username: text,
       password: text,
       kerberos: someOf({ serviceName: text, principal: text, keytab: text }),
@@ -149,7 +169,7 @@ const fieldsByType: Record<LinkType, fc.Arbitrary<Record<string, unknown>>> = {
     authSource: text,
     tls: fc.boolean().map((enabled) => ({ enabled })),
   }),
-  MYSQL: someOf({ host: text, port: fc.integer(), user: text, password: text, tls: text.map((mode) => ({ mode })) }),
+  MYSQL: someOf({ host: text, port: fc.integer(), user: text, password: text, tls: term("MYSQL", "database.ssl.mode", TLS_MODES).map((mode) => ({ mode })) }),
 };
 
 /** Keys a kept key must not use: the catalogue's IR fields, and the HDFS properties present. */
@@ -159,8 +179,51 @@ function reservedKeys(type: LinkType, fields: Record<string, unknown>): Set<stri
   return keys;
 }
 
-const keptKeys = (reserved: Set<string>) =>
-  fc.array(fc.record({ key: text.filter((k) => !reserved.has(k)), value: jsonValue }), { minLength: 1, maxLength: 3 });
+/** Catalogue keys the IR does not model: kept as written whichever clause they are in. */
+const unmodelledKeys = (type: LinkType) => KEYS[type].filter((e) => e.path === undefined).map((e) => e.key);
+
+const keptKeys = (type: LinkType, reserved: Set<string>) => {
+  const unmodelled = unmodelledKeys(type);
+  const key = unmodelled.length > 0 ? fc.oneof(text, fc.constantFrom(...unmodelled)) : text;
+  return fc.array(fc.record({ key: key.filter((k) => !reserved.has(k)), value: jsonValue }), { minLength: 1, maxLength: 3 });
+};
+
+const OTHER_CLAUSE: Record<Clause, Clause> = { CONFIG: "CREDENTIALS", CREDENTIALS: "CONFIG" };
+
+interface Kept {
+  key: string;
+  value: JsonValue;
+}
+
+/**
+ * Gives a link the layout SingleStore text would: each catalogue key in its
+ * catalogue clause or (`misplace`) in the other one, keys in `order` within
+ * each clause. Kept keys are listed in the order the layout gives them, as
+ * reading the text would list them.
+ */
+function withLayout(type: LinkType, connection: Record<string, unknown>, misplace: boolean[], order: number[]): void {
+  const placed: { clause: Clause; key: string; kept?: Kept }[] = [];
+  for (const entry of KEYS[type]) {
+    if (entry.path === undefined || getPath(connection, entry.path) === undefined) continue;
+    placed.push({ clause: misplace[placed.length % misplace.length] ? OTHER_CLAUSE[entry.clause] : entry.clause, key: entry.key });
+  }
+  const open = OPEN_CONFIG_FIELD[type];
+  for (const key of Object.keys((open !== undefined ? (connection[open] as object | undefined) : undefined) ?? {})) placed.push({ clause: "CONFIG", key });
+  const extras = ((connection.extras ??= {}) as { singlestore?: { config?: Kept[]; credentials?: Kept[]; layout?: SingleStoreLayout } });
+  const singlestore = (extras.singlestore ??= {});
+  for (const kept of singlestore.config ?? []) placed.push({ clause: "CONFIG", key: kept.key, kept });
+  for (const kept of singlestore.credentials ?? []) placed.push({ clause: "CREDENTIALS", key: kept.key, kept });
+  const ranked = placed.map((p, i) => ({ p, rank: order[i % order.length]! * placed.length + i })).sort((a, b) => a.rank - b.rank);
+  const layout: SingleStoreLayout = {};
+  const kept: { config: Kept[]; credentials: Kept[] } = { config: [], credentials: [] };
+  for (const { p } of ranked) {
+    const list = p.clause === "CONFIG" ? "config" : "credentials";
+    (layout[list] ??= []).push({ key: p.key });
+    if (p.kept !== undefined) kept[list].push(p.kept);
+  }
+  for (const list of ["config", "credentials"] as const) if (kept[list].length > 0) singlestore[list] = kept[list];
+  singlestore.layout = layout;
+}
 
 export const connectionsByType: Record<LinkType, fc.Arbitrary<Connection>> = Object.fromEntries(
   LINK_TYPES.map((type) => [
@@ -168,21 +231,26 @@ export const connectionsByType: Record<LinkType, fc.Arbitrary<Connection>> = Obj
     fieldsByType[type].chain((fields) => {
       const reserved = reservedKeys(type, fields);
       return fc
-        .record(
-          {
-            // HDFS keeps unknown CONFIG keys as properties, never as kept keys.
-            config: type === "HDFS" ? fc.constant(undefined) : keptKeys(reserved),
-            credentials: keptKeys(reserved),
-          },
-          { requiredKeys: [] },
-        )
-        .map((kept) => {
-          const singlestore = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined));
-          return {
-            kind: KIND_OF_TYPE[type],
-            ...fields,
-            ...(Object.keys(singlestore).length > 0 ? { extras: { singlestore } } : {}),
-          } as unknown as Connection;
+        .record({
+          kept: fc.record(
+            {
+              // HDFS keeps unknown CONFIG keys as properties, never as kept keys.
+              config: type === "HDFS" ? fc.constant(undefined) : keptKeys(type, reserved),
+              credentials: keptKeys(type, reserved),
+            },
+            { requiredKeys: [] },
+          ),
+          layout: fc.option(
+            fc.record({ misplace: fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), order: fc.array(fc.nat(4), { minLength: 1, maxLength: 8 }) }),
+            { nil: undefined },
+          ),
+        })
+        .map(({ kept, layout }) => {
+          const singlestore: Record<string, unknown> = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined));
+          const connection: Record<string, unknown> = { kind: KIND_OF_TYPE[type], ...fields };
+          if (Object.keys(singlestore).length > 0) connection.extras = { singlestore };
+          if (layout !== undefined) withLayout(type, connection, layout.misplace, layout.order);
+          return connection as unknown as Connection;
         });
     }),
   ]),

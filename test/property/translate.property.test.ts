@@ -40,7 +40,8 @@ const programs: fc.Arbitrary<Generated> = fc
         port: fc.integer({ min: 1, max: 65535 }),
         user: text,
         password: secretValue,
-        mode: fc.constantFrom("required", "verify_ca", "verify_identity", "disabled"),
+        // IR concepts both platforms can spell (SingleStore's `preferred` has no Materialize spelling).
+        mode: fc.constantFrom("require", "verify-ca", "verify-full", "disable"),
       }),
       fc.record({
         kind: fc.constant("aws" as const),

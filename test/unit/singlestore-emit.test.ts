@@ -57,9 +57,18 @@ describe("SingleStore emitter (spec §7)", () => {
     expect(emitted(link({ kind: "gcs" }), 60).text).toBe("CREATE LINK `l` AS GCS CREDENTIALS '{}';\n");
   });
 
-  it("writes sensitive values in CREDENTIALS, even where the source had them in CONFIG", () => {
+  it("keeps a secret key in the clause it was written in; fix moves it, saying so", () => {
     const source = `CREATE LINK l AS MYSQL CONFIG '{"database.password":"p","database.user":"u"}' CREDENTIALS '{}'`;
-    expect(format(source, s2).text).toBe(`CREATE LINK \`l\` AS MYSQL CONFIG '{"database.user":"u"}' CREDENTIALS '{"database.password":"p"}';\n`);
+    const kept = format(source, s2);
+    expect(kept.text).toBe(`CREATE LINK \`l\` AS MYSQL CONFIG '{"database.password":"p","database.user":"u"}' CREDENTIALS '{}';\n`);
+    expect(kept.diagnostics.map((d) => d.code)).toEqual(["singlestore.secret-in-config"]);
+    const fixed = format(source, { ...s2, fix: true });
+    expect(fixed.text).toBe(`CREATE LINK \`l\` AS MYSQL CONFIG '{"database.user":"u"}' CREDENTIALS '{"database.password":"p"}';\n`);
+    expect(fixed.diagnostics.map((d) => [d.severity, d.code])).toEqual([["info", "singlestore.key-moved"]]);
+  });
+  it("writes secret keys of IR from elsewhere in their catalogue clause", () => {
+    const program = link({ kind: "mysql", host: "h", user: "u", password: "p" });
+    expect(emitted(program).text).toBe(`CREATE LINK \`l\` AS MYSQL CONFIG '{"database.hostname":"h"}' CREDENTIALS '{"database.user":"u","database.password":"p"}';\n`);
   });
 
   it("names the field of a secret reference, never the secret, and leaves the key out", () => {

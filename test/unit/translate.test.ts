@@ -113,7 +113,7 @@ describe("SingleStore → Materialize", () => {
     expect(supplied.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(supplied.text).toBe(
       "CREATE SECRET mylink_sasl_password AS 'your_sasl_secret_key';\n" +
-        "CREATE CONNECTION mylink TO KAFKA (BROKER = 'broker-1:9092', SECURITY PROTOCOL = 'sasl_ssl', SASL MECHANISMS = 'PLAIN', SASL USERNAME = 'your_sasl_username', SASL PASSWORD = SECRET mylink_sasl_password);\n",
+        "CREATE CONNECTION mylink TO KAFKA (BROKER = 'broker-1:9092', SECURITY PROTOCOL = 'SASL_SSL', SASL MECHANISMS = 'PLAIN', SASL USERNAME = 'your_sasl_username', SASL PASSWORD = SECRET mylink_sasl_password);\n",
     );
     // The output is valid Materialize: it passes the platform's checks.
     expect(parse(supplied.text, { dialect: "materialize" }).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
@@ -129,6 +129,6 @@ describe("SingleStore → Materialize", () => {
   it("makes a plaintext Kafka link explicit, since Materialize would otherwise assume SSL", () => {
     const sql = `CREATE LINK k AS KAFKA CREDENTIALS '{}'`;
     const result = translate(sql, { from: "singlestore", to: "materialize", supply: { k: { brokers: "b:9092" } } });
-    expect(result.text).toContain("SECURITY PROTOCOL = 'plaintext'");
+    expect(result.text).toContain("SECURITY PROTOCOL = 'PLAINTEXT'");
   });
 });

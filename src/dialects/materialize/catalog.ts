@@ -1,9 +1,10 @@
 // Materialize's connection types and options as data (spec/materialize.md
 // §3, §4, §6.4). The lowering, the checker and the emitter all read these
 // tables; per-type rules that are not tabular live in check.ts.
-import type { ConnectionKind } from "../../ir/schema.js";
+import type { ConnectionKind, SaslMechanism, SecurityProtocol, TlsMode } from "../../ir/schema.js";
 import { isSensitive } from "../../ir/sensitivity.js";
 import { fieldPathOf } from "../shared/paths.js";
+import { vocabulary, type Vocabulary } from "../shared/vocabulary.js";
 
 /** Connection types as the platform prints them after `TO`. */
 export const CONNECTION_TYPES = [
@@ -238,6 +239,79 @@ export const FIELDS: Record<MzConnectionType, Partial<Record<MzOptionName, strin
     SCOPE: "scope",
   },
 };
+
+// ---- Vocabularies (§4.1, §4.3–§4.5, §7.1) ---------------------------------------
+//
+// Values are compared after a bare identifier is folded to lower case, so
+// `SSL MODE REQUIRE` is `require` even where the comparison is exact.
+
+/** The planner upper-cases the mechanism; librdkafka knows others, but Materialize only configures these. */
+const SASL_MECHANISM = vocabulary<SaslMechanism>("case-insensitive", {
+  PLAIN: ["PLAIN"],
+  "SCRAM-SHA-256": ["SCRAM-SHA-256"],
+  "SCRAM-SHA-512": ["SCRAM-SHA-512"],
+});
+
+const SECURITY_PROTOCOL = vocabulary<SecurityProtocol>("case-insensitive", {
+  PLAINTEXT: ["PLAINTEXT"],
+  SSL: ["SSL"],
+  SASL_PLAINTEXT: ["SASL_PLAINTEXT"],
+  SASL_SSL: ["SASL_SSL"],
+});
+
+/** Postgres compares SSL MODE exactly: `'REQUIRE'` is refused. `prefer` is refused too. */
+const POSTGRES_SSL_MODE = vocabulary<TlsMode>("exact", {
+  disable: ["disable"],
+  require: ["require", "required"],
+  "verify-ca": ["verify-ca", "verify_ca"],
+  "verify-full": ["verify-full", "verify_full"],
+});
+
+/** MySQL's own words, any case; `preferred` is refused. */
+const MYSQL_SSL_MODE = vocabulary<TlsMode>("case-insensitive", {
+  disable: ["disabled"],
+  require: ["required", "require"],
+  "verify-ca": ["verify_ca", "verify-ca"],
+  "verify-full": ["verify_identity", "verify-identity"],
+});
+
+/**
+ * SQL Server: `verify` checks the server's certificate against the system
+ * CAs, `verify_ca` against SSL CERTIFICATE AUTHORITY (unverified: whether it
+ * checks the host name too, as verify-full would).
+ */
+const SQL_SERVER_SSL_MODE = vocabulary<TlsMode>("case-insensitive", {
+  disable: ["disabled"],
+  require: ["required"],
+  "verify-ca": ["verify_ca"],
+  "verify-full": ["verify"],
+});
+
+/** Options whose values go through a vocabulary, per connection type. */
+export const VOCABULARIES: Partial<Record<MzConnectionType, Partial<Record<MzOptionName, Vocabulary>>>> = {
+  KAFKA: { "SASL MECHANISMS": SASL_MECHANISM, "SECURITY PROTOCOL": SECURITY_PROTOCOL },
+  POSTGRES: { "SSL MODE": POSTGRES_SSL_MODE },
+  MYSQL: { "SSL MODE": MYSQL_SSL_MODE },
+  "SQL SERVER": { "SSL MODE": SQL_SERVER_SSL_MODE },
+};
+
+export function vocabularyOf(type: MzConnectionType, option: string): Vocabulary | undefined {
+  const table = VOCABULARIES[type];
+  return table !== undefined && Object.hasOwn(table, option) ? table[option as MzOptionName] : undefined;
+}
+
+/**
+ * Text values that mean "not set" (§4.6): `ENDPOINT ''` leaves the AWS
+ * connection without a custom endpoint. The IR has no field for them.
+ */
+export const UNSET_VALUES: Partial<Record<MzConnectionType, Partial<Record<MzOptionName, string>>>> = {
+  AWS: { ENDPOINT: "" },
+};
+
+export function unsetValueOf(type: MzConnectionType, option: string): string | undefined {
+  const table = UNSET_VALUES[type];
+  return table !== undefined && Object.hasOwn(table, option) ? table[option as MzOptionName] : undefined;
+}
 
 /** Options a type accepts whose IR field holds plain text only (no secret reference). */
 export const TEXT_ONLY_FIELDS: Partial<Record<MzConnectionType, MzOptionName[]>> = {

@@ -10,19 +10,24 @@ import {
   OPTION_VALUE_TYPE,
   optionRank,
   typeOfKind,
+  VOCABULARIES,
   type MzConnectionType,
   type MzOptionName,
 } from "./catalog.js";
 import { byteaFromText, evaluate, EvaluationError, walkExpr, type Constant } from "./expression.js";
-import { optionsOf, type MzConnectionExtras, type MzOption } from "./fields.js";
+import { optionsOf, type ExtractedOption, type MzConnectionExtras, type MzOption } from "./fields.js";
 import type { MzStatementExtras } from "./lower.js";
 import { printName } from "./print.js";
 import { parseExpression } from "./parse.js";
 import { quoteForMessage } from "../shared/antlr-parse.js";
 import { identifiersOf } from "../shared/names.js";
+import { conceptOf, spellingsOf } from "../shared/vocabulary.js";
 
 const MAX_SECRET_BYTES = 512 * 1024;
 const MAX_NAME_PARTS = 3;
+
+/** Codes of connection rules that are warnings: the platform accepts the statement. */
+const WARNING_CODES = new Set(["materialize.feature-flag", "materialize.unsupported-value"]);
 
 /** Values containing a template placeholder (`${...}`) are not format-checked. */
 const PLACEHOLDER = /\$\{[^}]*\}/;
@@ -155,22 +160,19 @@ function connectionRules(type: MzConnectionType, options: MzOption[], statementS
       required("DATABASE");
       required("USER");
       sslPair("invalid CONNECTION: both SSL KEY and SSL CERTIFICATE are required");
-      const mode = formatChecked("SSL MODE");
-      const modes = ["disable", "require", "required", "verify_ca", "verify-ca", "verify_full", "verify-full"];
-      if (mode !== undefined && !modes.includes(mode)) report(`invalid CONNECTION: unknown SSL MODE ${quoteForMessage(mode.toUpperCase())}`, at("SSL MODE"));
+      sslModeRules(type, formatChecked("SSL MODE"), at("SSL MODE"), report);
       return;
     }
     case "MYSQL": {
       required("HOST");
       required("USER");
       sslPair("invalid CONNECTION: both SSL KEY and SSL CERTIFICATE are required");
-      const mode = formatChecked("SSL MODE")?.toLowerCase();
-      const modes = ["disabled", "required", "require", "verify_ca", "verify-ca", "verify_identity", "verify-identity"];
-      if (mode !== undefined && !modes.includes(mode)) report(`invalid CONNECTION: unknown SSL MODE ${quoteForMessage(mode.toUpperCase())}`, at("SSL MODE"));
+      sslModeRules(type, formatChecked("SSL MODE"), at("SSL MODE"), report);
       if (o.has("AWS CONNECTION")) {
         if (o.has("PASSWORD")) report("invalid CONNECTION: AWS IAM authentication is not supported with password", at("PASSWORD"));
-        const effective = o.text("SSL MODE")?.toLowerCase() ?? "disabled";
-        if (effective === "disabled") report("invalid CONNECTION: AWS IAM authentication requires SSL to be enabled", at("AWS CONNECTION"));
+        const written = o.text("SSL MODE");
+        const effective = written === undefined ? "disable" : conceptOf(VOCABULARIES.MYSQL!["SSL MODE"]!, written);
+        if (effective === "disable") report("invalid CONNECTION: AWS IAM authentication requires SSL to be enabled", at("AWS CONNECTION"));
       }
       return;
     }
@@ -179,11 +181,9 @@ function connectionRules(type: MzConnectionType, options: MzOption[], statementS
       required("DATABASE");
       required("USER");
       required("PASSWORD");
-      const mode = formatChecked("SSL MODE")?.toLowerCase();
-      if (mode !== undefined && !["disabled", "required", "verify", "verify_ca"].includes(mode)) {
-        report(`invalid CONNECTION: unknown SSL MODE ${quoteForMessage(mode.toUpperCase())}`, at("SSL MODE"));
-      }
-      if (mode === "verify_ca" && !o.has("SSL CERTIFICATE AUTHORITY")) {
+      const mode = formatChecked("SSL MODE");
+      sslModeRules(type, mode, at("SSL MODE"), report);
+      if (mode !== undefined && conceptOf(VOCABULARIES["SQL SERVER"]!["SSL MODE"]!, mode) === "verify-ca" && !o.has("SSL CERTIFICATE AUTHORITY")) {
         report("invalid CONNECTION: SSL MODE 'verify_ca' requires SSL CERTIFICATE AUTHORITY", at("SSL MODE"));
       }
       return;
@@ -250,6 +250,13 @@ function connectionRules(type: MzConnectionType, options: MzOption[], statementS
   }
 }
 
+/** SSL MODE must be one of the type's spellings (the catalogue's vocabulary, with its comparison rule). */
+function sslModeRules(type: MzConnectionType, mode: string | undefined, span: Span | undefined, report: Report): void {
+  const vocabulary = VOCABULARIES[type]?.["SSL MODE"];
+  if (mode === undefined || vocabulary === undefined || conceptOf(vocabulary, mode) !== undefined) return;
+  report(`invalid CONNECTION: unknown SSL MODE ${quoteForMessage(mode.toUpperCase())}`, span);
+}
+
 /**
  * A URL whose parts are template placeholders is checked with each
  * placeholder standing for a well-formed value: a leading one for a scheme
@@ -296,11 +303,23 @@ function kafkaRules(options: MzOption[], o: OptionView, statementSpan: Span | un
   if (written === undefined) {
     protocol = SASL_OPTIONS.some((s) => o.has(s)) || o.has("AWS CONNECTION") ? "SASL_SSL" : "SSL";
   } else {
-    protocol = written.toUpperCase();
-    if (!["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"].includes(protocol) && !PLACEHOLDER.test(written)) {
+    const concept = conceptOf(VOCABULARIES.KAFKA!["SECURITY PROTOCOL"]!, written);
+    if (concept === undefined && !PLACEHOLDER.test(written)) {
       report(`invalid CONNECTION: unknown security protocol: ${written}`, at("SECURITY PROTOCOL"));
       return;
     }
+    protocol = concept ?? written.toUpperCase();
+  }
+  const mechanism = o.text("SASL MECHANISMS");
+  const mechanisms = VOCABULARIES.KAFKA!["SASL MECHANISMS"]!;
+  // A value from elsewhere that Materialize cannot say is the emitter's to report.
+  const foreign = (o.first.get("SASL MECHANISMS") as ExtractedOption | undefined)?.unknownTerm !== undefined;
+  if (mechanism !== undefined && !foreign && !PLACEHOLDER.test(mechanism) && conceptOf(mechanisms, mechanism) === undefined) {
+    report(
+      `SASL MECHANISMS ${quoteForMessage(mechanism.toUpperCase())} is not one Materialize supports (${spellingsOf(mechanisms).join(", ")}): the connection fails when it connects`,
+      at("SASL MECHANISMS"),
+      "materialize.unsupported-value",
+    );
   }
   const usesSsl = protocol === "SSL" || protocol === "SASL_SSL";
   const usesSasl = protocol === "SASL_PLAINTEXT" || protocol === "SASL_SSL";
@@ -509,7 +528,7 @@ function alterRules(
   ];
   const replanned: Report = (message, _span, code) => report(`invalid ALTER CONNECTION: ${message}`, statement.span, code);
   connectionRules(current.type, options, statement.span, (message, span, code) => {
-    if (code !== "materialize.feature-flag") replanned(message, span, code);
+    if (code === undefined || !WARNING_CODES.has(code)) replanned(message, span, code);
   });
   current.options = options;
 }
@@ -616,7 +635,7 @@ export function checkProgram(program: Program): Diagnostic[] {
         // Type-level rules only make sense once each option is well-formed.
         if (diagnostics.length === before) {
           connectionRules(type, options, statement.span, (message, span, code) => {
-            if (code === "materialize.feature-flag") reportWarning(message, span, code);
+            if (code !== undefined && WARNING_CODES.has(code)) reportWarning(message, span, code);
             else report(message, span, code);
           });
         }

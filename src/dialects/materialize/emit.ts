@@ -5,11 +5,12 @@ import { error, warning, type Diagnostic } from "../../diagnostics.js";
 import type { Connection, JsonValue, Program, SecretValue, Statement, Tunnel, Value } from "../../ir/schema.js";
 import { group, hardline, indent, join, line, parenList, type Doc } from "../shared/doc.js";
 import { typeOfKind } from "./catalog.js";
-import { optionsOf, type MzConnectionExtras, type MzOption } from "./fields.js";
+import { optionsOf, type ExtractedOption, type MzConnectionExtras, type MzOption } from "./fields.js";
 import { secretLiteralText, type MzStatementExtras } from "./lower.js";
 import { printComments, printIdentifier, printName, quoteString } from "./print.js";
 import { leafPaths, foreignExtras } from "../shared/loss.js";
 import { splitStatements } from "./syntax.js";
+import { quoteForMessage } from "../shared/antlr-parse.js";
 
 export function printValue(value: Value): Doc {
   switch (value.kind) {
@@ -109,6 +110,7 @@ function emitCreateConnection(statement: Extract<Statement, { kind: "create_conn
   }
   const extras = materializeExtras<MzConnectionExtras>(connection.extras);
   const options = optionsOf(type, connection, extras);
+  reportUnknownTerms(options, statement, ctx);
   reportLoss(connection, options.flatMap((o) => o.consumed), statement, ctx);
   if (statement.orReplace) {
     ctx.diagnostics.push(
@@ -132,6 +134,22 @@ function emitCreateConnection(statement: Extract<Statement, { kind: "create_conn
     parenList(options.map(printOption)),
     withClause(materializeExtras<MzStatementExtras>(statement.extras)),
   ]);
+}
+
+/** Values outside an option's vocabulary are written as they stand, and said so. */
+function reportUnknownTerms(options: ExtractedOption[], statement: Statement, ctx: EmitContext): void {
+  for (const { option, unknownTerm, span } of options) {
+    if (unknownTerm === undefined) continue;
+    ctx.diagnostics.push({
+      ...warning(
+        "materialize.unknown-value",
+        `Materialize has no ${option} value ${quoteForMessage(unknownTerm.value)}; it is written as given`,
+        span ?? statement.span,
+        `Materialize knows ${unknownTerm.spellings.join(", ")}`,
+      ),
+      path: `connection.${unknownTerm.field}`,
+    });
+  }
 }
 
 function reportLoss(connection: Connection, consumed: string[], statement: Statement, ctx: EmitContext): void {

@@ -3,13 +3,17 @@
 // stores it at the field the catalogue names; anything that does not fit
 // (not allowed for the type, mistyped, given twice, conflicting) is kept
 // verbatim in `extras.materialize.options`, so nothing is lost and the
-// checker can say what is wrong. `optionsOf` is the inverse, for the emitter.
+// checker can say what is wrong. Enumerated values go through the
+// catalogue's vocabularies: the IR holds the concept, the layout the spelling
+// where it differs from the catalogue's. `optionsOf` is the inverse, for the
+// emitter and the checker.
 import type {
   Connection,
   MaterializeConnectionExtras,
   MaterializeLayoutEntry,
   MaterializeOption,
   ObjectName,
+  Span,
   TextOrSecret,
   Tunnel,
   Value,
@@ -18,10 +22,13 @@ import {
   FIELDS,
   OPTION_VALUE_TYPE,
   TEXT_ONLY_FIELDS,
+  unsetValueOf,
+  vocabularyOf,
   type MzConnectionType,
   type MzOptionName,
 } from "./catalog.js";
 import { fieldPathOf, getPath, setPath, type Fields } from "../shared/paths.js";
+import { readTerm, spellingsOf, writeTerm } from "../shared/vocabulary.js";
 
 // The extras shapes are defined by the IR schema, which validates IR JSON from elsewhere.
 /** An option as written in a statement, before it is typed. */
@@ -55,6 +62,7 @@ interface Typed {
   field: unknown;
   form?: "identifier";
   list?: true;
+  spelling?: string;
 }
 
 /** Types a value for an option as the planner would; undefined when it does not fit. */
@@ -120,12 +128,25 @@ function placeBrokers(fields: Fields, option: MzOption): Typed | undefined {
 
 /**
  * Places one option into the connection's fields. Returns the layout entry
- * when placed, undefined when the option must be kept verbatim.
+ * when placed, undefined when the option must be kept verbatim. `placed` is
+ * the layout of the options placed before it.
  */
-export function placeOption(type: MzConnectionType, fields: Fields, option: MzOption): MzLayoutEntry | undefined {
+export function placeOption(
+  type: MzConnectionType,
+  fields: Fields,
+  option: MzOption,
+  placed: readonly MzLayoutEntry[] = [],
+): MzLayoutEntry | undefined {
   if (!isOptionName(option.option)) return undefined;
   const path = FIELDS[type][option.option];
   if (path === undefined || option.value === undefined) return undefined;
+  // An option said "not set" earlier has no field to collide with: a repeat is kept verbatim.
+  if (placed.some((l) => l.option === option.option && l.unset)) return undefined;
+  const unset = unsetValueOf(type, option.option);
+  if (unset !== undefined && option.value.kind === "string" && option.value.value === unset) {
+    if (getPath(fields, path) !== undefined) return undefined;
+    return { option: option.option, unset: true, ...(option.span ? { span: option.span } : {}) };
+  }
   let typed: Typed | undefined;
   if (OPTION_VALUE_TYPE[option.option] === "brokers") {
     typed = placeBrokers(fields, option);
@@ -146,12 +167,19 @@ export function placeOption(type: MzConnectionType, fields: Fields, option: MzOp
     } else {
       const textOnly = TEXT_ONLY_FIELDS[type]?.includes(option.option) ?? false;
       typed = typeValue(option.option, option.value, textOnly);
+      const vocabulary = vocabularyOf(type, option.option);
+      if (vocabulary !== undefined && typeof typed?.field === "string") {
+        const read = readTerm(vocabulary, typed.field);
+        typed.field = read.value;
+        if (read.spelling !== undefined) typed.spelling = read.spelling;
+      }
       if (typed === undefined || !setPath(fields, path, typed.field)) return undefined;
     }
   }
   const entry: MzLayoutEntry = { option: option.option };
   if (typed.form) entry.form = typed.form;
   if (typed.list) entry.list = true;
+  if (typed.spelling !== undefined) entry.spelling = typed.spelling;
   if (option.span) entry.span = option.span;
   return entry;
 }
@@ -193,9 +221,23 @@ function valueOfField(option: MzOptionName, field: unknown, layout: MzLayoutEntr
   }
 }
 
+/** An IR value outside the vocabulary of an option, written as it stands. */
+export interface UnknownTerm {
+  /** IR field path. */
+  field: string;
+  value: string;
+  /** The spellings the option takes. */
+  spellings: string[];
+}
+
 export interface ExtractedOption extends MzOption {
   /** IR field paths this option consumed (for loss reporting). */
   consumed: string[];
+  /**
+   * Set when the value is outside the option's vocabulary and was not read
+   * from Materialize text (whose values the checker judges): the emitter reports it.
+   */
+  unknownTerm?: UnknownTerm;
 }
 
 /**
@@ -243,8 +285,25 @@ export function optionsOf(type: MzConnectionType, connection: Connection, extras
       continue;
     }
     const field = getPath(fields, path);
-    if (field === undefined) continue;
-    const value = valueOfField(name, field, layoutFor(name));
+    const written = layoutFor(name);
+    const unset = unsetValueOf(type, name);
+    if (field === undefined) {
+      if (written?.unset && unset !== undefined) out.push({ option: name, value: { kind: "string", value: unset }, consumed: [] });
+      continue;
+    }
+    // A value that reads back as "not set" cannot be said: the field is left to loss reporting.
+    if (unset !== undefined && field === unset) continue;
+    const vocabulary = vocabularyOf(type, name);
+    if (vocabulary !== undefined && typeof field === "string") {
+      const term = writeTerm(vocabulary, field, written?.spelling);
+      const value = valueOfField(name, term.text, written);
+      if (value === undefined) continue;
+      const option: ExtractedOption = { option: name, value, consumed: [fieldPathOf(path)] };
+      if (!term.known && written === undefined) option.unknownTerm = { field: fieldPathOf(path), value: field, spellings: spellingsOf(vocabulary) };
+      out.push(option);
+      continue;
+    }
+    const value = valueOfField(name, field, written);
     if (value === undefined) continue;
     out.push({ option: name, value, consumed: [fieldPathOf(path)] });
   }

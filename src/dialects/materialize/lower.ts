@@ -90,7 +90,7 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     const layout: MzLayoutEntry[] = [];
     const verbatim: MzOption[] = [];
     for (const option of options) {
-      const placed = placeOption(type, fields, option);
+      const placed = placeOption(type, fields, option, layout);
       if (placed !== undefined) {
         layout.push(placed);
         const path = FIELDS[type][option.option as MzOptionName];

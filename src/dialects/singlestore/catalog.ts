@@ -2,7 +2,8 @@
 // (spec/singlestore.md §4). Lowering, the checker and the emitter all read
 // these tables: which IR field a key fills, which clause it belongs in,
 // whether its value is secret, and how its value is typed.
-import type { ConnectionKind } from "../../ir/schema.js";
+import type { ConnectionKind, SaslMechanism, SecurityProtocol, TlsMode } from "../../ir/schema.js";
+import { vocabulary, type Vocabulary } from "../shared/vocabulary.js";
 
 /** Link types as written after `AS`. */
 export const LINK_TYPES = ["S3", "AZURE", "GCS", "HDFS", "HTTP", "KAFKA", "MONGODB", "MYSQL"] as const;
@@ -48,6 +49,10 @@ export interface KeyEntry {
   type: KeyValueType;
   /** A boolean or integer the documentation writes as a JSON string (`"true"`). */
   writtenAsString?: true;
+  /** The spellings of a text value's concepts (enumerated values). */
+  vocabulary?: Vocabulary;
+  /** Who refuses a value outside the vocabulary (the checker warns), where the spec says one does. */
+  refusedBy?: string;
 }
 
 interface KeyOptions {
@@ -55,6 +60,8 @@ interface KeyOptions {
   type?: KeyValueType;
   secret?: true;
   writtenAsString?: true;
+  vocabulary?: Vocabulary;
+  refusedBy?: string;
 }
 
 function config(key: string, options: KeyOptions = {}): KeyEntry {
@@ -69,8 +76,38 @@ function entry(key: string, clause: Clause, options: KeyOptions): KeyEntry {
   const e: KeyEntry = { key, clause, secret: options.secret === true, type: options.type ?? "text" };
   if (options.path !== undefined) e.path = options.path;
   if (options.writtenAsString) e.writtenAsString = true;
+  if (options.vocabulary !== undefined) e.vocabulary = options.vocabulary;
+  if (options.refusedBy !== undefined) e.refusedBy = options.refusedBy;
   return e;
 }
+
+// ---- Vocabularies ---------------------------------------------------------------
+
+/** librdkafka compares the mechanism exactly (`strcmp`): `scram-sha-256` is refused. */
+const SASL_MECHANISM = vocabulary<SaslMechanism>("exact", {
+  PLAIN: ["PLAIN"],
+  "SCRAM-SHA-256": ["SCRAM-SHA-256"],
+  "SCRAM-SHA-512": ["SCRAM-SHA-512"],
+  GSSAPI: ["GSSAPI"],
+  OAUTHBEARER: ["OAUTHBEARER"],
+});
+
+/** librdkafka's enumerated setting, compared in any case (the documentation writes it in lower case). */
+const SECURITY_PROTOCOL = vocabulary<SecurityProtocol>("case-insensitive", {
+  PLAINTEXT: ["PLAINTEXT"],
+  SSL: ["SSL"],
+  SASL_PLAINTEXT: ["SASL_PLAINTEXT"],
+  SASL_SSL: ["SASL_SSL"],
+});
+
+/** The MySQL CDC link's Debezium-style `database.ssl.mode` (documented example: `required`). */
+const MYSQL_SSL_MODE = vocabulary<TlsMode>("case-insensitive", {
+  disable: ["disabled"],
+  prefer: ["preferred"],
+  require: ["required"],
+  "verify-ca": ["verify_ca"],
+  "verify-full": ["verify_identity"],
+});
 
 /** Pipeline options the CREATE LINK page points to for file-based sources. */
 const FILE_SOURCE_OPTIONS = [config("suffixes", { type: "json" }), config("disable_gunzip", { type: "json" })];
@@ -141,8 +178,8 @@ export const KEYS: Record<LinkType, readonly KeyEntry[]> = {
   ],
   HTTP: [credentials("headers", { path: "headers", type: "stringMap", secret: true })],
   KAFKA: [
-    config("security.protocol", { path: "securityProtocol" }),
-    config("sasl.mechanism", { path: "sasl.mechanism" }),
+    config("security.protocol", { path: "securityProtocol", vocabulary: SECURITY_PROTOCOL, refusedBy: "librdkafka" }),
+    config("sasl.mechanism", { path: "sasl.mechanism", vocabulary: SASL_MECHANISM, refusedBy: "librdkafka" }),
     config("ssl.ca.location", { path: "tls.caFile" }),
     config("ssl.certificate.location", { path: "tls.certificateFile" }),
     config("ssl.key.location", { path: "tls.keyFile" }),
@@ -187,7 +224,7 @@ export const KEYS: Record<LinkType, readonly KeyEntry[]> = {
   MYSQL: [
     config("database.hostname", { path: "host" }),
     config("database.port", { path: "port", type: "integer" }),
-    config("database.ssl.mode", { path: "tls.mode" }),
+    config("database.ssl.mode", { path: "tls.mode", vocabulary: MYSQL_SSL_MODE }),
     config("database.include.list", { type: "json" }),
     config("database.exclude.list", { type: "json" }),
     config("table.include.list", { type: "json" }),

@@ -9,6 +9,7 @@ import { KEYS, keyEntry, looksSecret, OPEN_CONFIG_FIELD, typeOfKind, type Clause
 import { describeType, fitsType, keysOf, parseChangeOption, singlestoreExtras } from "./fields.js";
 import { quoteForMessage } from "../shared/antlr-parse.js";
 import { identifiersOf } from "../shared/names.js";
+import { conceptOf, spellingOf, spellingsOf } from "../shared/vocabulary.js";
 
 const MAX_NAME_PARTS = 2;
 
@@ -95,6 +96,8 @@ interface CheckedKey {
   /** Whether the value was kept as written (it did not fit the IR field). */
   kept: boolean;
   span: Span | undefined;
+  /** A value outside the key's vocabulary that did not come from SingleStore text: the emitter reports it. */
+  foreignTerm?: true;
 }
 
 /** Rules on the keys of a link of a known type: secrets shown in CONFIG, unknown keys, repeats, value types. */
@@ -126,6 +129,19 @@ function keyRules(type: LinkType, keys: CheckedKey[], report: Report): void {
           `${name} holds a secret, but CONFIG is shown by SHOW LINKS and INFORMATION_SCHEMA.LINKS`,
           k.span,
           documented ? "SingleStore documents this key in CONFIG; keep the link's privileges tight" : "move it to CREDENTIALS",
+        ),
+      );
+    }
+    const vocabulary = entry?.vocabulary;
+    if (entry?.refusedBy !== undefined && vocabulary !== undefined && !k.foreignTerm && typeof k.value === "string" && conceptOf(vocabulary, k.value) === undefined) {
+      // The value is not named: a mistyped key may hold anything.
+      const near = conceptOf(vocabulary, k.value.toUpperCase()) ?? conceptOf(vocabulary, k.value.toLowerCase());
+      report(
+        warning(
+          "singlestore.invalid-value",
+          `${name} is not one of ${spellingsOf(vocabulary).join(", ")}, which ${entry.refusedBy} ${vocabulary.comparison === "exact" ? "compares exactly" : "accepts in any case"}`,
+          k.span,
+          near !== undefined ? `write ${quoteForMessage(spellingOf(vocabulary, near)!)}` : undefined,
         ),
       );
     }
@@ -165,12 +181,19 @@ function createRules(statement: StatementOf<"create_connection">, known: Map<str
       report(error("singlestore.invalid-json", `${clause} must be a JSON object, found ${jsonTypeName(value)}`, clauseSpan(statement, clause)));
     }
   }
-  const keys = keysOf(type, connection, { secretsInCatalogueClause: false });
+  const keys = keysOf(type, connection);
   keyRules(
     type,
     [...keys.config, ...keys.credentials]
       .sort((a, b) => (a.span?.start.offset ?? Infinity) - (b.span?.start.offset ?? Infinity))
-      .map((k) => ({ clause: k.clause, key: k.key, ...(k.value !== undefined ? { value: k.value } : {}), kept: k.kept, span: k.span ?? span })),
+      .map((k) => ({
+        clause: k.clause,
+        key: k.key,
+        ...(k.value !== undefined ? { value: k.value } : {}),
+        kept: k.kept,
+        span: k.span ?? span,
+        ...(k.unknownTerm !== undefined ? { foreignTerm: true as const } : {}),
+      })),
     report,
   );
 }

@@ -16,6 +16,7 @@ import { isJsonNumber, printJson, quoteSqlString, type NumberText } from "./json
 import type { SingleStoreAlterExtras } from "./lower.js";
 import { printComments, printIdentifier, printJsonKey, printName } from "./print.js";
 import { splitStatements } from "./syntax.js";
+import { quoteForMessage } from "../shared/antlr-parse.js";
 
 export interface EmitContext {
   diagnostics: Diagnostic[];
@@ -70,8 +71,19 @@ function emitCreateLink(statement: StatementOf<"create_connection">, ctx: EmitCo
     ctx.diagnostics.push(error("singlestore.unsupported-connection-type", reason, statement.span));
     throw new NotExpressible(reason);
   }
-  const keys = keysOf(type, connection, { secretsInCatalogueClause: true });
+  const keys = keysOf(type, connection);
   for (const k of [...keys.config, ...keys.credentials]) {
+    if (k.unknownTerm !== undefined) {
+      ctx.diagnostics.push({
+        ...warning(
+          "singlestore.unknown-value",
+          `SingleStore has no ${JSON.stringify(k.key)} value ${quoteForMessage(k.unknownTerm.value)}; it is written as given`,
+          k.span ?? statement.span,
+          `SingleStore knows ${k.unknownTerm.spellings.join(", ")}`,
+        ),
+        path: `connection.${k.unknownTerm.field}`,
+      });
+    }
     for (const path of k.secretReferences) {
       ctx.diagnostics.push({
         ...error(

@@ -4,12 +4,16 @@
 // at the key's IR field. What does not fit — keys the IR does not model, a
 // value of the wrong JSON type, a key given more than once, a second auth
 // method — is kept in `extras.singlestore.config` / `.credentials` in order,
-// so nothing is lost and the checker can say what is wrong. How the keys were
-// spelt (order, clause, numbers written as strings, number texts) goes to
-// `extras.singlestore.layout`, which never counts as meaning.
+// so nothing is lost and the checker can say what is wrong. Enumerated values
+// go through the catalogue's vocabularies: the IR holds the concept. How the
+// keys were spelt (order, clause, numbers written as strings, number texts,
+// a value's spelling) goes to `extras.singlestore.layout`, which never counts
+// as meaning.
 //
 // `keysOf` is the inverse, for the emitter and the checker: the keys of each
-// clause, in source order where the IR has one, else in catalogue order.
+// clause, in source order where the IR has one, else in catalogue order and
+// clause. A key stays in the clause it was written in, even a secret in
+// CONFIG: moving it is a translation or an explicit fix (fix.ts).
 import type {
   Connection,
   JsonValue,
@@ -25,6 +29,7 @@ import type {
 import { keyEntry, KEYS, OPEN_CONFIG_FIELD, type Clause, type KeyEntry, type KeyValueType, type LinkType } from "./catalog.js";
 import { defineKey, jsonValueOf, type JsonNode, type NumberText } from "./json.js";
 import { fieldPathOf, getPath, setPath, type Fields } from "../shared/paths.js";
+import { readTerm, spellingsOf, writeTerm } from "../shared/vocabulary.js";
 
 // ---- The extras shape ---------------------------------------------------------------
 
@@ -58,6 +63,7 @@ const CLAUSE_LIST = { CONFIG: "config", CREDENTIALS: "credentials" } as const;
 interface Typed {
   field: unknown;
   form?: "string" | "json";
+  spelling?: string;
 }
 
 const DIGITS = /^-?[0-9]+$/;
@@ -66,8 +72,12 @@ const DIGITS = /^-?[0-9]+$/;
 function typeValue(entry: KeyEntry, node: JsonNode): Typed | undefined {
   const usual = entry.writtenAsString ? "string" : "json";
   switch (entry.type) {
-    case "text":
-      return node.type === "string" ? { field: node.value } : undefined;
+    case "text": {
+      if (node.type !== "string") return undefined;
+      if (entry.vocabulary === undefined) return { field: node.value };
+      const read = readTerm(entry.vocabulary, node.value);
+      return read.spelling === undefined ? { field: read.value } : { field: read.value, spelling: read.spelling };
+    }
     case "integer": {
       const text = node.type === "number" ? node.text : node.type === "string" && DIGITS.test(node.value) ? node.value : undefined;
       if (text === undefined) return undefined;
@@ -131,6 +141,7 @@ export function placeKeys(type: LinkType, fields: Fields, keys: SourceKey[]): Si
       if (typed !== undefined && setPath(fields, entry.path, typed.field)) {
         placed = true;
         if (typed.form !== undefined) keyLayout.form = typed.form;
+        if (typed.spelling !== undefined) keyLayout.spelling = typed.spelling;
         if (k.value.type === "number" && String(typed.field) !== k.value.text) numbers.push({ path: [], text: k.value.text });
       }
     } else if (unique && entry === undefined && openField !== undefined && k.clause === "CONFIG") {
@@ -168,6 +179,11 @@ export interface OutputKey {
   kept: boolean;
   layout?: KeyLayout;
   span?: Span;
+  /**
+   * Set when the value is outside the key's vocabulary and was not read from
+   * SingleStore text (whose values the checker judges): the emitter reports it.
+   */
+  unknownTerm?: { field: string; value: string; spellings: string[] };
 }
 
 function isSecretRef(value: unknown): value is SecretRef {
@@ -175,15 +191,16 @@ function isSecretRef(value: unknown): value is SecretRef {
 }
 
 /** The JSON a field value is written as; secret references are left out and listed. */
-function jsonOfField(entry: KeyEntry, field: unknown, form: "string" | "json" | undefined, path: string, refs: string[]): JsonValue | undefined {
-  const asString = (form ?? (entry.writtenAsString ? "string" : "json")) === "string";
+function jsonOfField(entry: KeyEntry, field: unknown, written: KeyLayout | undefined, path: string, refs: string[]): JsonValue | undefined {
+  const asString = (written?.form ?? (entry.writtenAsString ? "string" : "json")) === "string";
   switch (entry.type) {
     case "text":
       if (isSecretRef(field)) {
         refs.push(path);
         return undefined;
       }
-      return typeof field === "string" ? field : undefined;
+      if (typeof field !== "string") return undefined;
+      return entry.vocabulary === undefined ? field : writeTerm(entry.vocabulary, field, written?.spelling).text;
     case "integer":
     case "boolean":
       if (typeof field !== (entry.type === "integer" ? "number" : "boolean")) return undefined;
@@ -205,14 +222,6 @@ function jsonOfField(entry: KeyEntry, field: unknown, form: "string" | "json" | 
   }
 }
 
-export interface KeysOfOptions {
-  /**
-   * Writing: a secret catalogue key goes in its catalogue clause whatever the
-   * source said. Checking: every key stays where it was written.
-   */
-  secretsInCatalogueClause: boolean;
-}
-
 /** Auth alternatives that say "no credentials in the link": nothing to write, nothing lost. */
 const IMPLICIT_AUTH = new Set(["implicit"]);
 
@@ -221,7 +230,7 @@ const IMPLICIT_AUTH = new Set(["implicit"]);
  * order where the layout has one, otherwise in catalogue order with kept keys
  * last.
  */
-export function keysOf(type: LinkType, connection: Connection, options: KeysOfOptions): { config: OutputKey[]; credentials: OutputKey[]; consumed: string[] } {
+export function keysOf(type: LinkType, connection: Connection): { config: OutputKey[]; credentials: OutputKey[]; consumed: string[] } {
   const fields = connection as unknown as Fields;
   const extras = singlestoreExtras(connection);
   const layout = extras?.layout ?? {};
@@ -234,14 +243,17 @@ export function keysOf(type: LinkType, connection: Connection, options: KeysOfOp
     if (entry.path === undefined) continue;
     const field = getPath(fields, entry.path);
     if (field === undefined) continue;
-    let clause = clauseOfLayout(entry.key) ?? entry.clause;
-    if (options.secretsInCatalogueClause && entry.secret) clause = entry.clause;
+    const clause = clauseOfLayout(entry.key) ?? entry.clause;
     const fieldPath = fieldPathOf(entry.path);
-    const form = layoutFor(layout, clause, entry.key, 0)?.form;
+    const written = layoutFor(layout, clause, entry.key, 0);
     const refs: string[] = [];
-    const value = jsonOfField(entry, field, form, fieldPath, refs);
+    const value = jsonOfField(entry, field, written, fieldPath, refs);
     consumed.push(fieldPath);
-    out.push({ clause, key: entry.key, ...(value !== undefined ? { value } : {}), secretReferences: refs, consumed: [fieldPath], entry, kept: false });
+    const key: OutputKey = { clause, key: entry.key, ...(value !== undefined ? { value } : {}), secretReferences: refs, consumed: [fieldPath], entry, kept: false };
+    if (entry.vocabulary !== undefined && typeof field === "string" && written === undefined && !writeTerm(entry.vocabulary, field).known) {
+      key.unknownTerm = { field: fieldPath, value: field, spellings: spellingsOf(entry.vocabulary) };
+    }
+    out.push(key);
   }
   const auth = fields.auth as { method?: string } | undefined;
   if (auth?.method !== undefined && IMPLICIT_AUTH.has(auth.method)) consumed.push("auth");

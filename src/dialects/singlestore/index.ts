@@ -3,6 +3,7 @@ import { collectingEmit } from "../shared/program.js";
 import { KIND_OF_TYPE, LINK_TYPES } from "./catalog.js";
 import { checkProgram } from "./check.js";
 import { emitProgram } from "./emit.js";
+import { fixProgram } from "./fix.js";
 import { parseSingleStore } from "./parse.js";
 
 export const singlestore: Dialect = {
@@ -14,8 +15,9 @@ export const singlestore: Dialect = {
   explicitDefaults(connection) {
     // A Kafka link without security.protocol speaks librdkafka's default, plaintext.
     if (connection.kind !== "kafka" || connection.securityProtocol !== undefined) return connection;
-    return { ...connection, securityProtocol: "plaintext" };
+    return { ...connection, securityProtocol: "PLAINTEXT" };
   },
+  fix: fixProgram,
   capabilities: {
     connectionKinds: LINK_TYPES.map((t) => KIND_OF_TYPE[t]),
     // Spec §2: [database.]link, at most 64 characters a part.
