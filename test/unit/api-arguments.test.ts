@@ -164,7 +164,7 @@ describe("options a function does not know", () => {
     const result = format("show connections", { dialect: "materialize", widht: 80 } as never);
     expect(result.text).toBe("SHOW CONNECTIONS;\n");
     expect(result.diagnostics).toEqual([
-      { severity: "warning", code: "options.unknown", message: 'format has no option "widht"; it is ignored', hint: "options of format: dialect, width, redact" },
+      { severity: "warning", code: "options.unknown", message: 'format has no option "widht"; it is ignored', hint: "options of format: dialect, width, redact, fix" },
     ]);
   });
 

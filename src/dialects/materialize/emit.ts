@@ -8,7 +8,7 @@ import { typeOfKind } from "./catalog.js";
 import { optionsOf, type ExtractedOption, type MzConnectionExtras, type MzOption } from "./fields.js";
 import { secretLiteralText, type MzStatementExtras } from "./lower.js";
 import { printComments, printIdentifier, printName, quoteString } from "./print.js";
-import { leafPaths, foreignExtras } from "../shared/loss.js";
+import { fieldSpan, leafPaths, foreignExtras } from "../shared/loss.js";
 import { splitStatements } from "./syntax.js";
 import { quoteForMessage } from "../shared/antlr-parse.js";
 
@@ -144,7 +144,7 @@ function reportUnknownTerms(options: ExtractedOption[], statement: Statement, ct
       ...warning(
         "materialize.unknown-value",
         `Materialize has no ${option} value ${quoteForMessage(unknownTerm.value)}; it is written as given`,
-        span ?? statement.span,
+        span ?? fieldSpan(statement, `connection.${unknownTerm.field}`),
         `Materialize knows ${unknownTerm.spellings.join(", ")}`,
       ),
       path: `connection.${unknownTerm.field}`,

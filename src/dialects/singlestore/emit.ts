@@ -9,7 +9,7 @@
 import { error, warning, type Diagnostic } from "../../diagnostics.js";
 import type { Connection, Program, Span, Statement, StatementOf, Value } from "../../ir/schema.js";
 import { group, hardline, indent, join, line, type Doc } from "../shared/doc.js";
-import { foreignExtras, leafPaths } from "../shared/loss.js";
+import { fieldSpan, foreignExtras, leafPaths } from "../shared/loss.js";
 import { typeOfKind, type Clause } from "./catalog.js";
 import { keysOf, parseChangeOption, singlestoreExtras, type OutputKey } from "./fields.js";
 import { isJsonNumber, printJson, quoteSqlString, type NumberText } from "./json.js";
@@ -78,7 +78,7 @@ function emitCreateLink(statement: StatementOf<"create_connection">, ctx: EmitCo
         ...warning(
           "singlestore.unknown-value",
           `SingleStore has no ${JSON.stringify(k.key)} value ${quoteForMessage(k.unknownTerm.value)}; it is written as given`,
-          k.span ?? statement.span,
+          k.span ?? fieldSpan(statement, `connection.${k.unknownTerm.field}`),
           `SingleStore knows ${k.unknownTerm.spellings.join(", ")}`,
         ),
         path: `connection.${k.unknownTerm.field}`,
