@@ -1,5 +1,5 @@
 // The connbridge library API.
-import { error, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import { error, sortDiagnostics, warning, type Diagnostic } from "./diagnostics.js";
 import { dialectById, DIALECT_IDS } from "./dialects/index.js";
 import type { Dialect } from "./dialects/dialect.js";
 import { printDoc } from "./dialects/shared/doc.js";
@@ -74,6 +74,7 @@ export function parse(text: string, options: ParseOptions): ParseResult {
   const { dialect, diagnostic } = resolveDialect(options.dialect, "source");
   if (dialect === undefined) return { program: { statements: [] }, diagnostics: [diagnostic!] };
   const parsed = dialect.parse(text);
+  parsed.program.source = dialect.id;
   const diagnostics = [...parsed.diagnostics];
   if (options.check !== false) diagnostics.push(...dialect.check(parsed.program));
   return { program: parsed.program, diagnostics: sortDiagnostics(diagnostics) };
@@ -105,13 +106,36 @@ export function emit(program: Program | unknown, options: EmitOptions): TextResu
   }
   const { dialect, diagnostic } = resolveDialect(options.dialect, "target");
   if (dialect === undefined) return { text: "", diagnostics: [diagnostic!] };
-  const valid = program as Program;
-  const checks = dialect.check(valid);
+  const { program: valid, diagnostics: defaulting } = withSourceDefaults(program as Program, dialect);
+  const checks = [...defaulting, ...dialect.check(valid)];
   // The caller's program is never changed: redaction works on a copy.
   const printed = options.redact ? structuredClone(valid) : valid;
   if (options.redact) redactProgram(printed);
   const emitted = print(dialect, printed, options.width);
   return { text: emitted.text, diagnostics: sortDiagnostics([...checks, ...emitted.diagnostics]) };
+}
+
+/**
+ * A program read from another dialect, with that dialect's implicit defaults
+ * written out (a Materialize Kafka connection with SASL and no protocol is
+ * SASL_SSL), so that the target says them or reports them as lost; a warning
+ * when the source's defaults are not known. The caller's program is left as
+ * it is.
+ */
+function withSourceDefaults(program: Program, target: Dialect): { program: Program; diagnostics: Diagnostic[] } {
+  if (program.source === undefined || program.source === target.id) return { program, diagnostics: [] };
+  const source = dialectById(program.source);
+  if (source === undefined) {
+    const unknown = warning(
+      "emit.source-defaults-unknown",
+      `the program was read from ${program.source}, whose implicit defaults connbridge does not know; fields it left out take ${target.platform}'s defaults`,
+    );
+    return { program, diagnostics: [{ ...unknown, path: "source" }] };
+  }
+  const defaults = source.explicitDefaults;
+  if (defaults === undefined) return { program, diagnostics: [] };
+  const statements = program.statements.map((s) => (s.kind === "create_connection" ? { ...s, connection: defaults(structuredClone(s.connection)) } : s));
+  return { program: { ...program, statements }, diagnostics: [] };
 }
 
 /** Translates text from one dialect to another through the IR. */

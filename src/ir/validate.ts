@@ -20,7 +20,7 @@ type Schema = Record<string, unknown>;
  * cost every command-line start tens of milliseconds.
  */
 let root: Schema | undefined;
-function programSchema(): Schema {
+export function programSchema(): Schema {
   root ??= JSON.parse(readFileSync(new URL("../../schema/ir.schema.json", import.meta.url), "utf8")) as Schema;
   return root;
 }
