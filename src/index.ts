@@ -6,6 +6,7 @@ import { printDoc } from "./dialects/shared/doc.js";
 import type { DialectId, Program } from "./ir/schema.js";
 import { validateProgram } from "./ir/validate.js";
 import { TranslationPlanner, redactProgram, type PlanOptions } from "./translate/plan.js";
+import { unknownSupplyTargets } from "./translate/supply.js";
 
 export type { Diagnostic, Severity } from "./diagnostics.js";
 export { hasErrors } from "./diagnostics.js";
@@ -14,6 +15,7 @@ export { validateProgram, type SchemaError } from "./ir/validate.js";
 export { equivalent, semanticView } from "./ir/equal.js";
 export { DIALECT_IDS } from "./dialects/index.js";
 export { secretPlaceholder, type PlanOptions } from "./translate/plan.js";
+export type { Supply, SuppliedValue } from "./translate/supply.js";
 export { SENSITIVE_FIELDS, REDACTED } from "./ir/sensitivity.js";
 
 export interface ParseOptions {
@@ -152,7 +154,7 @@ export function translate(text: string, options: TranslateOptions): TextResult {
   const planned = new TranslationPlanner(source.dialect!, target.dialect!, text, options).plan(parsed.program);
   const emitted = print(target.dialect!, planned.program, options.width);
   const targetChecks = target.dialect!.check(planned.program);
-  let produced = [...planned.diagnostics, ...emitted.diagnostics, ...targetChecks];
+  let produced = [...unknownSupplyTargets(options.supply, parsed.program), ...planned.diagnostics, ...emitted.diagnostics, ...targetChecks];
   if (options.strict) {
     produced = produced.map((d) =>
       d.severity === "warning" ? { ...d, severity: "error" as const, message: `${d.message} (strict)` } : d,

@@ -187,6 +187,16 @@ function escapeKey(key: string): string {
   return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
+/**
+ * Validates a value against a part of the published schema (a field's schema
+ * from `field-paths.ts`). Error paths are relative to the value.
+ */
+export function validateValue(schema: Record<string, unknown>, value: unknown): SchemaError[] {
+  const errors: SchemaError[] = [];
+  check(schema, value, "", errors);
+  return errors;
+}
+
 /** Validates a Program given as parsed JSON. Returns the errors (empty when valid). */
 export function validateProgram(value: unknown): SchemaError[] {
   const errors: SchemaError[] = [];
