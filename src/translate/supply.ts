@@ -126,9 +126,8 @@ function resolve(connection: Connection, path: string): Resolved | Diagnostic {
       candidates.push({ field, mapKey: path.slice(name.length - 1) });
     }
   }
-  // A path that is the union itself wins over its alternatives; then the alternative the connection has.
-  const exact = candidates.filter((c) => c.field.key === path || c.mapKey !== undefined);
-  const pick = exact.length === 1 ? exact : candidates.length > 1 ? candidates.filter((c) => agrees(connection as unknown as Fields, c.field)) : candidates;
+  // A field of several alternatives (`tunnel.connection`): the one the connection has.
+  const pick = candidates.length > 1 ? candidates.filter((c) => agrees(connection as unknown as Fields, c.field)) : candidates;
   if (pick.length === 1) return pick[0]!;
   if (candidates.length > 1) {
     return error(
@@ -241,6 +240,16 @@ function typeText(field: FieldPath, text: string): { value: unknown } | undefine
   }
 }
 
+/** Whether a value is plain JSON (the API can be handed anything: functions, big integers, cycles). */
+function isJson(value: unknown, depth = 0): boolean {
+  if (depth > 64) return false;
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every((v) => isJson(v, depth + 1));
+  if (isPlainObject(value) && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).every((v) => isJson(v, depth + 1));
+  return false;
+}
+
 /** A schema error without what it says of the value: messages never show a supplied value. */
 function withoutValue(message: string): string {
   return message.replace(/, got .*$/, "");
@@ -296,6 +305,10 @@ export function applySupply(name: string, connection: Connection, statement: Sta
     const { field } = resolved;
     const bad = (reason: string) =>
       diagnostics.push({ ...error("translate.supply-invalid", `${name}: the value supplied for ${path} ${reason}`, statement.span), path: `connection.${path}` });
+    if (!isJson(given)) {
+      bad("is not a JSON value");
+      continue;
+    }
     const typed = typeof given === "string" ? typeText(field, given) : { value: given };
     if (typed === undefined) {
       bad(`is not ${expects(field)}`);

@@ -171,6 +171,15 @@ describe("what is supplied is checked", () => {
     expect(JSON.stringify(d)).not.toContain("987654321");
   });
 
+  it.each([["a big integer", 10n], ["a function", () => 1], ["a cycle", (() => { const o: Record<string, unknown> = {}; o.self = o; return o; })()]])(
+    "refuses %s from the API without throwing",
+    (_, value) => {
+      const connection = mysql();
+      const [d] = applySupply("c", connection as unknown as Connection, statementOf(connection), { c: { port: value } });
+      expect(d).toMatchObject({ severity: "error", code: "translate.supply-invalid", path: "connection.port" });
+    },
+  );
+
   it("warns when it replaces a value the source carried", () => {
     const connection = mysql();
     const [d] = applySupply("c", connection as unknown as Connection, statementOf(connection), { c: { port: "3307" } });

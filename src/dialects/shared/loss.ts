@@ -164,7 +164,7 @@ const FIELD_WORDS: Record<string, string> = {
   ifNotExists: "IF NOT EXISTS",
   orReplace: "OR REPLACE",
   temporary: "TEMPORARY",
-  description: "a description",
+  description: "description",
   ifExists: "IF EXISTS",
   cascade: "CASCADE",
   like: "LIKE",
