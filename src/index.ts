@@ -9,6 +9,7 @@ import type { EmitOptionsShape, FormatOptionsShape, ParseOptionsShape, Translate
 import { quoteForMessage } from "./dialects/shared/antlr-parse.js";
 import { TranslationPlanner, type PlanOptions } from "./translate/plan.js";
 import { redactProgram } from "./translate/redact.js";
+import { unknownSupplyTargets } from "./translate/supply.js";
 
 export type { Diagnostic, Severity } from "./diagnostics.js";
 export { hasErrors } from "./diagnostics.js";
@@ -17,6 +18,7 @@ export { validateProgram, type SchemaError } from "./ir/validate.js";
 export { equivalent, semanticView } from "./ir/equal.js";
 export { DIALECT_IDS } from "./dialects/index.js";
 export { secretPlaceholder, type PlanOptions } from "./translate/plan.js";
+export type { Supply, SuppliedValue } from "./translate/supply.js";
 export { SENSITIVE_FIELDS, REDACTED } from "./ir/sensitivity.js";
 
 export interface ParseOptions {
@@ -186,6 +188,7 @@ function parseText(text: string, options: ParseOptions): ParseResult {
   const { dialect, diagnostic } = resolveDialect(options.dialect, "source");
   if (dialect === undefined) return noProgram([diagnostic!]);
   const parsed = dialect.parse(text);
+  parsed.program.source = dialect.id;
   const diagnostics = [...parsed.diagnostics];
   if (options.check !== false) diagnostics.push(...dialect.check(parsed.program));
   if (options.redact) redactProgram(parsed.program);
@@ -252,13 +255,36 @@ function emitProgram(program: unknown, options: EmitOptions): TextResult {
   }
   const { dialect, diagnostic } = resolveDialect(options.dialect, "target");
   if (dialect === undefined) return noText([diagnostic!]);
-  const valid = program as Program;
-  const checks = dialect.check(valid);
+  const { program: valid, diagnostics: defaulting } = withSourceDefaults(program as Program, dialect);
+  const checks = [...defaulting, ...dialect.check(valid)];
   // The caller's program is never changed: redaction works on a copy.
   const printed = options.redact ? structuredClone(valid) : valid;
   if (options.redact) redactProgram(printed);
   const emitted = print(dialect, printed, options.width);
   return { text: emitted.text, diagnostics: sortDiagnostics([...checks, ...emitted.diagnostics]), sensitiveSpans: [] };
+}
+
+/**
+ * A program read from another dialect, with that dialect's implicit defaults
+ * written out (a Materialize Kafka connection with SASL and no protocol is
+ * SASL_SSL), so that the target says them or reports them as lost; a warning
+ * when the source's defaults are not known. The caller's program is left as
+ * it is.
+ */
+function withSourceDefaults(program: Program, target: Dialect): { program: Program; diagnostics: Diagnostic[] } {
+  if (program.source === undefined || program.source === target.id) return { program, diagnostics: [] };
+  const source = dialectById(program.source);
+  if (source === undefined) {
+    const unknown = warning(
+      "emit.source-defaults-unknown",
+      `the program was read from ${program.source}, whose implicit defaults connbridge does not know; fields it left out take ${target.platform}'s defaults`,
+    );
+    return { program, diagnostics: [{ ...unknown, path: "source" }] };
+  }
+  const defaults = source.explicitDefaults;
+  if (defaults === undefined) return { program, diagnostics: [] };
+  const statements = program.statements.map((s) => (s.kind === "create_connection" ? { ...s, connection: defaults(structuredClone(s.connection)) } : s));
+  return { program: { ...program, statements }, diagnostics: [] };
 }
 
 /** Translates text from one dialect to another through the IR. */
@@ -288,7 +314,7 @@ function translateText(text: string, options: TranslateOptions): TextResult {
   const planned = new TranslationPlanner(source.dialect!, target.dialect!, text, options).plan(parsed.program);
   const emitted = print(target.dialect!, planned.program, options.width);
   const targetChecks = target.dialect!.check(planned.program);
-  let produced = [...planned.diagnostics, ...emitted.diagnostics, ...targetChecks];
+  let produced = [...unknownSupplyTargets(options.supply, parsed.program), ...planned.diagnostics, ...emitted.diagnostics, ...targetChecks];
   if (options.strict) {
     produced = produced.map((d) =>
       d.severity === "warning" ? { ...d, severity: "error" as const, message: `${d.message} (strict)` } : d,

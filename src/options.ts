@@ -7,6 +7,7 @@
 //
 // Option objects are open: a key the function does not know is a warning
 // (src/index.ts), not an error, so that callers can share one options object.
+import { JsonValueSchema } from "./ir/schema.js";
 import { Type, type Static } from "@sinclair/typebox";
 
 const Opt = Type.Optional;
@@ -49,8 +50,8 @@ export const TranslateOptionsSchema = Type.Object(
     secrets: Opt(Type.Record(Type.String(), Type.String(), { description: "secret values by secret name" })),
     placeholders: Opt(Flag("leave unresolved secret references as placeholders instead of failing")),
     supply: Opt(
-      Type.Record(Type.String(), Type.Record(Type.String(), Type.String()), {
-        description: "values for fields the source cannot carry: connection name → IR field path → value",
+      Type.Record(Type.String(), Type.Record(Type.String(), JsonValueSchema), {
+        description: "values for fields the source cannot carry: connection name → IR field path → value (text typed by the field, or JSON)",
       }),
     ),
     pipelineTemplate: Opt(Flag("emit a commented pipeline template carrying Kafka brokers a target link cannot hold")),

@@ -7,7 +7,7 @@ import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { DialectId, Span } from "../ir/schema.js";
 import { COMMANDS, helpText, parseArguments, type CommandName, type ParsedOptions } from "./args.js";
-import { decode, describeFsError, expandPaths, ioError, outputPath, parseJson, readInput } from "./inputs.js";
+import { decode, describeFsError, expandPaths, ioError, outputPath, parseJson, readInput, type InputRef } from "./inputs.js";
 import { FrameSource, printable, renderDiagnostic, type SourceLanguage } from "./report.js";
 
 type Library = typeof import("../index.js");
@@ -185,6 +185,59 @@ function unwrapProgram(value: unknown): unknown {
   return value;
 }
 
+/** One input: read (or the problem that stopped it), then run. */
+interface Run {
+  input: InputRef;
+  problem?: Diagnostic;
+  decoded?: ReturnType<typeof decode>;
+  source?: FrameSource;
+  json?: unknown;
+  outcome?: Outcome;
+}
+
+/**
+ * The translation options of each input, with only the --set values for
+ * connections that input creates: in a run over several files a name is
+ * expected in one of them. A name no input creates is a usage error.
+ */
+function suppliedPerInput(library: Library, options: ParsedOptions, translation: TranslationFlags, runs: Run[]): (run: Run) => TranslationFlags {
+  const supply = translation.supply;
+  if (supply === undefined) return () => translation;
+  const from = option<DialectId>(options, "from")!;
+  const created = new Map<Run, Set<string>>();
+  for (const run of runs) {
+    if (run.decoded === undefined) continue;
+    const { program } = library.parse(run.decoded.text, { dialect: from, check: false });
+    const names = program.statements.flatMap((s) => (s.kind === "create_connection" ? [s.name.parts.map((p) => p.value).join(".")] : []));
+    created.set(run, new Set(names));
+  }
+  const everywhere = new Set([...created.values()].flatMap((names) => [...names]));
+  const unknown = Object.keys(supply).filter((name) => !everywhere.has(name));
+  if (unknown.length > 0) {
+    const known = [...everywhere];
+    throw new UsageError(
+      `--set names ${unknown.map((n) => JSON.stringify(n)).join(", ")}, which no input creates`,
+      "translate",
+      known.length > 0 ? `connections created: ${known.join(", ")}` : "the input creates no connection",
+    );
+  }
+  return (run) => {
+    const names = created.get(run) ?? new Set<string>();
+    const own = Object.fromEntries(Object.entries(supply).filter(([name]) => names.has(name)));
+    const { supply: _all, ...rest } = translation;
+    return Object.keys(own).length > 0 ? { ...rest, supply: own } : rest;
+  };
+}
+
+/** A --set field that is not a field of its connection's kind is a usage error, reported before anything is written. */
+function refuseUnknownFields(runs: Run[]): void {
+  const unknown = runs.flatMap((run) => run.outcome?.diagnostics.filter((d) => d.code === "translate.supply-unknown-field") ?? []);
+  if (unknown.length === 0) return;
+  const first = unknown[0]!;
+  const rest = unknown.length > 1 ? ` (and ${unknown.length - 1} more)` : "";
+  throw new UsageError(`--set: ${first.message}${rest}`, "translate", first.hint);
+}
+
 interface RunState {
   exitCode: number;
   json: boolean;
@@ -220,11 +273,14 @@ async function execute(command: CommandName, options: ParsedOptions, paths: stri
   const inputDialect = command === "translate" ? option<string>(options, "from") : option<string>(options, "dialect");
   const language: SourceLanguage = spec.inputExtension === ".json" ? "json" : inputDialect === "singlestore" ? "mysql" : "sql";
   const headed = outDir === undefined && !state.json && inputs.length > 1;
-  const written = new Map<string, string>();
+
+  // Every input is read and run before anything is written, so that a usage
+  // error found on the way (a --set that names nothing) leaves no output.
+  const runs: Run[] = [];
   for (const input of inputs) {
     const read = await readInput(input);
     if (read.bytes === undefined) {
-      reportInputProblem(state, input.label, read.problem!);
+      runs.push({ input, problem: read.problem! });
       continue;
     }
     const decoded = decode(read.bytes);
@@ -233,13 +289,26 @@ async function execute(command: CommandName, options: ParsedOptions, paths: stri
     if (command === "emit") {
       const parsedJson = parseJson(decoded.text);
       if (parsedJson.problem !== undefined) {
-        reportInputProblem(state, input.label, parsedJson.problem, source);
+        runs.push({ input, problem: parsedJson.problem, source });
         continue;
       }
       json = parsedJson.value;
     }
+    runs.push({ input, decoded, source, json });
+  }
+  const supplyOf = command === "translate" ? suppliedPerInput(library, options, translation, runs) : () => translation;
+  for (const run of runs) {
+    if (run.decoded !== undefined) run.outcome = runCommand(library, command, options, supplyOf(run), run.decoded.text, run.json);
+  }
+  if (command === "translate") refuseUnknownFields(runs);
 
-    const outcome = runCommand(library, command, options, translation, decoded.text, json);
+  const written = new Map<string, string>();
+  for (const run of runs) {
+    const { input, decoded, source, outcome } = run;
+    if (decoded === undefined || outcome === undefined) {
+      reportInputProblem(state, input.label, run.problem!, source);
+      continue;
+    }
     const errorFound = [...decoded.diagnostics, ...outcome.diagnostics].some((d) => d.severity === "error");
     if (errorFound) fail(state, EXIT_ERRORS);
     // An empty result that comes with errors is a failure, not an empty file.

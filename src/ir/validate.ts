@@ -278,6 +278,21 @@ export function validateAgainst(published: PublishedSchema, value: unknown, defi
   return walker.errors;
 }
 
+/** The published IR schema document (for field-paths.ts). */
+export function programSchema(): Schema {
+  return IR_SCHEMA.document;
+}
+
+/**
+ * Validates a value against a part of the published IR schema (a field's
+ * schema from `field-paths.ts`). Error paths are relative to the value.
+ */
+export function validateValue(schema: Record<string, unknown>, value: unknown): SchemaError[] {
+  const walker = new Walker(IR_SCHEMA);
+  walker.check(schema, value, "", walker.errors, 0);
+  return walker.errors;
+}
+
 /** Validates a Program given as parsed JSON. Returns the errors (empty when valid). */
 export function validateProgram(value: unknown): SchemaError[] {
   try {

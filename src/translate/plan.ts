@@ -20,20 +20,24 @@
 import { error, info, warning, type Diagnostic } from "../diagnostics.js";
 import type { Dialect, NameRules } from "../dialects/dialect.js";
 import { fieldSpan } from "../dialects/shared/loss.js";
-import { getPath, setPath, type Fields } from "../dialects/shared/paths.js";
+import { getPath, type Fields } from "../dialects/shared/paths.js";
 import { sensitiveSites } from "../ir/sensitivity.js";
 import type { Comment, Connection, ObjectName, Program, Span, Statement } from "../ir/schema.js";
 import { fitName, mapName, nameKey, nameText, tooLong } from "./names.js";
 import { maskedSource, redactProgram } from "./redact.js";
 import { SecretBook, type SecretLookup } from "./secrets.js";
+import { applySupply, type Supply } from "./supply.js";
 
 export interface PlanOptions {
   /** Secret values by secret name (as written, e.g. `kafka_password` or `db.schema.pw`). */
   secrets?: Record<string, string>;
   /** Leave unresolved secret references as placeholders instead of failing. */
   placeholders?: boolean;
-  /** Values for fields the source cannot carry: connection name → IR field path → value. */
-  supply?: Record<string, Record<string, string>>;
+  /**
+   * Values for fields the source cannot carry: connection name → IR field
+   * path → value, as text (typed by the field) or as JSON.
+   */
+  supply?: Supply;
   /** Mask every sensitive value in the output. */
   redact?: boolean;
   /** Emit a commented pipeline template carrying Kafka brokers a target link cannot hold. */
@@ -60,17 +64,6 @@ function secretReferenceSites(connection: Connection): { path: string; name: Obj
   };
   for (const k of Object.keys(connection)) if (k !== "extras" && k !== "kind") visit(connection as unknown as Record<string, unknown>, k, k);
   return out;
-}
-
-/** A supplied value in the type the field takes. */
-function suppliedValue(path: string, text: string): unknown {
-  if (path === "brokers") return text.split(",").map((address) => ({ address: address.trim() })).filter((b) => b.address !== "");
-  if (path.endsWith("port") || path === "progressTopicReplicationFactor") {
-    const n = Number(text);
-    return Number.isInteger(n) ? n : text;
-  }
-  if (path === "availabilityZones" || path === "hosts") return text.split(",").map((s) => s.trim());
-  return text;
 }
 
 /**
@@ -467,12 +460,7 @@ export class TranslationPlanner {
   }
 
   private supply(name: string, connection: Connection, statement: Statement): void {
-    const supplied = this.options.supply?.[name];
-    if (supplied === undefined) return;
-    for (const [path, text] of Object.entries(supplied)) {
-      setPath(connection as unknown as Fields, path, suppliedValue(path, text), { replace: true });
-      this.diagnostics.push(info("translate.supplied", `${name}: ${path} supplied by the caller`, fieldSpan(statement, `connection.${path}`)));
-    }
+    this.diagnostics.push(...applySupply(name, connection, statement, this.options.supply));
   }
 
   private checkRequired(name: string, connection: Connection, statement: Statement): boolean {

@@ -41,6 +41,47 @@ describe("connbridge translate", () => {
     expect(connbridge(["translate", "--to", "materialize", "--set", "nocolon", "k.sql"], { cwd: dir }).status).toBe(2);
   });
 
+  it("refuses a --set for a connection no input creates as a usage error, writing nothing", () => {
+    const dir = fixtures({ "k.sql": LINK });
+    const result = connbridge(["translate", "--from", "singlestore", "--to", "materialize", "--set", "kk:brokers=b:9092", "k.sql"], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain('--set names "kk", which no input creates');
+    expect(result.stderr).toContain("connections created: k");
+  });
+
+  it("accepts a --set for a connection another input creates", () => {
+    const dir = fixtures({ "k.sql": LINK, "m.sql": MYSQL });
+    const result = connbridge(["translate", "--from", "singlestore", "--to", "materialize", "--set", "k:brokers=b:9092", "k.sql", "m.sql"], { cwd: dir });
+    expect(result.stderr).not.toContain("supply");
+    expect(result.stdout).toContain("BROKER = 'b:9092'");
+  });
+
+  it("refuses a --set field that is not a field of the connection's kind as a usage error, with a suggestion", () => {
+    const dir = fixtures({ "k.sql": LINK });
+    const result = connbridge(["translate", "--from", "singlestore", "--to", "materialize", "--set", "k:brokerz=b:9092", "k.sql"], { cwd: dir });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("brokerz is not a field of a kafka connection");
+    expect(result.stderr).toContain("did you mean brokers?");
+  });
+
+  it("takes JSON after --set NAME:FIELD= for lists and objects", () => {
+    const dir = fixtures({ "k.sql": LINK });
+    const brokers = '[{"address":"b1:9092"},{"address":"b2:9092","tunnel":{"kind":"ssh","connection":{"parts":[{"value":"bastion","quoted":false}]}}}]';
+    const result = connbridge(["translate", "--from", "singlestore", "--to", "materialize", "--set", `k:brokers=${brokers}`, "k.sql"], { cwd: dir });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("BROKERS = ('b1:9092', 'b2:9092'USING SSH TUNNEL bastion)");
+  });
+
+  it("reports a value that does not fit its field as an error naming the field, not the value", () => {
+    const dir = fixtures({ "m.sql": MYSQL, "secrets.json": '{"pw": "x"}' });
+    const result = connbridge(["translate", "--to", "singlestore", "--secrets", "secrets.json", "--set", "m:port=33o6", "m.sql"], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("translate.supply-invalid: m: the value supplied for port is not an integer");
+    expect(result.stderr).not.toContain("33o6");
+  });
+
   it("masks secrets with --redact and fails on loss with --strict", () => {
     const dir = fixtures({ "k.sql": `CREATE SECRET pw AS 'hunter2';\nCREATE CONNECTION k TO KAFKA (BROKER 'b:1', SASL MECHANISMS 'PLAIN', SASL USERNAME 'u', SASL PASSWORD SECRET pw);\n` });
     const redacted = connbridge(["translate", "--to", "singlestore", "--redact", "k.sql"], { cwd: dir });

@@ -99,7 +99,7 @@ describeRoundTripProperties({
   lossCodes: new Set([
     "materialize.unsupported-field",
     "materialize.unsupported-connection-type",
-    "materialize.no-or-replace",
+    "materialize.meaning-lost",
     "materialize.describe",
     "materialize.foreign-verbatim",
     "materialize.foreign-expression",

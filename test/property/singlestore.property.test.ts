@@ -202,6 +202,7 @@ describeRoundTripProperties({
   platform: "SingleStore",
   lossCodes: new Set([
     "singlestore.unsupported-field",
+    "singlestore.meaning-lost",
     "singlestore.unsupported-connection-type",
     "singlestore.unsupported-alter",
     "singlestore.unsupported-statement",

@@ -2,13 +2,13 @@
 // a prettier Doc. At unbounded width every statement is one line, exactly as
 // the platform re-prints it; a finite width breaks option lists one per line.
 import { error, warning, type Diagnostic } from "../../diagnostics.js";
-import type { Connection, JsonValue, Program, SecretValue, Statement, Tunnel, Value } from "../../ir/schema.js";
+import type { Connection, JsonValue, ObjectName, Program, SecretValue, Span, Statement, StatementKind, Tunnel, Value } from "../../ir/schema.js";
 import { group, hardline, indent, join, line, parenList, type Doc } from "../shared/doc.js";
 import { typeOfKind } from "./catalog.js";
 import { optionsOf, type ExtractedOption, type MzConnectionExtras, type MzOption } from "./fields.js";
 import { secretLiteralText, type MzStatementExtras } from "./lower.js";
 import { printComments, printIdentifier, printName, quoteString } from "./print.js";
-import { fieldSpan, leafPaths, foreignExtras } from "../shared/loss.js";
+import { fieldSpan, refusalComment, reportConnectionLoss, reportStatementLoss, type LossTarget } from "../shared/loss.js";
 import { splitStatements } from "./syntax.js";
 import { quoteForMessage } from "../shared/antlr-parse.js";
 
@@ -68,6 +68,24 @@ function printTunnel(tunnel: Tunnel, where: "option" | "broker"): Doc {
   return options.length === 0 ? name : [name, " ", parenList(options)];
 }
 
+/**
+ * A name where the platform takes an item name: the `[id AS name]` form is
+ * only read where a raw name is (references, SHOW CREATE, VALIDATE), so a
+ * catalog id elsewhere is reported as lost, not printed.
+ */
+function itemName(name: ObjectName): string {
+  return printName({ parts: name.parts });
+}
+
+/** Whether a raw name can be printed in the `[id AS name]` form: that form needs two parts or more. */
+function idFormReadable(name: ObjectName): boolean {
+  return name.catalogId === undefined || name.parts.length >= 2;
+}
+
+function rawName(name: ObjectName): string {
+  return idFormReadable(name) ? printName(name) : itemName(name);
+}
+
 function printOption(option: MzOption): Doc {
   return option.value === undefined ? option.option : [option.option, " = ", printValue(option.value)];
 }
@@ -82,8 +100,16 @@ function ifExists(flag: boolean | undefined): string {
   return flag ? "IF EXISTS " : "";
 }
 
-function secretValue(value: SecretValue): Doc {
-  return value.kind === "text" ? quoteString(secretLiteralText(value.value)) : value.expression.sql;
+/** A secret's value; an expression written for another dialect is copied as it is, and said so (`path`: where the value is). */
+function secretValue(value: SecretValue, path: string, span: Span | undefined, ctx: EmitContext): Doc {
+  if (value.kind === "text") return quoteString(secretLiteralText(value.value));
+  if (value.expression.dialect !== "materialize") {
+    ctx.diagnostics.push({
+      ...warning("materialize.foreign-expression", `secret expression copied unchanged from ${value.expression.dialect}`, span),
+      path: `${path}.expression`,
+    });
+  }
+  return value.expression.sql;
 }
 
 function materializeExtras<T>(extras: Record<string, Record<string, JsonValue>> | undefined): T | undefined {
@@ -94,36 +120,73 @@ export interface EmitContext {
   diagnostics: Diagnostic[];
 }
 
-function emitCreateConnection(statement: Extract<Statement, { kind: "create_connection" }>, ctx: EmitContext): Doc | undefined {
+/** A statement Materialize cannot say, or could only say with another meaning: the reason, printed as a comment in its place. */
+class NotExpressible {
+  constructor(readonly reason: string) {}
+}
+
+const LOSS_TARGET: LossTarget = {
+  dialect: "materialize",
+  platform: "Materialize",
+  holder: (kind) => `a Materialize ${kind} connection`,
+};
+
+/**
+ * The statement-level fields each statement kind writes; anything else a
+ * statement carries is reported as lost. `name.parts` is a name without its
+ * catalog id (see itemName), `name` all of it.
+ */
+const STATEMENT_FIELDS_SAID: Record<StatementKind, readonly string[]> = {
+  create_connection: ["name.parts", "ifNotExists", "extras.materialize.with"],
+  alter_connection: ["name.parts", "ifExists", "action.newName.parts", "action.owner", "action.changes", "extras.materialize.with"],
+  drop: ["objectType", "names[].parts", "ifExists", "cascade"],
+  create_secret: ["name.parts", "ifNotExists", "value"],
+  alter_secret: ["name.parts", "ifExists", "action.value", "action.newName.parts", "action.owner"],
+  show: ["objectType", "from.parts", "like", "where"],
+  show_create_connection: ["name", "redacted"],
+  describe_connection: ["name"],
+  validate_connection: ["name"],
+  comment_on: ["objectType", "name.parts", "comment"],
+  verbatim: ["dialect", "text"],
+};
+
+/** The fields a statement writes: a raw name that cannot take the id form is written without it. */
+function fieldsSaid(statement: Statement): readonly string[] {
+  const said = STATEMENT_FIELDS_SAID[statement.kind];
+  if ("name" in statement && said.includes("name") && !idFormReadable(statement.name)) return said.map((f) => (f === "name" ? "name.parts" : f));
+  return said;
+}
+
+/** The statement in Materialize's words, for messages. */
+const STATEMENT_NOUN: Record<StatementKind, string> = {
+  create_connection: "CREATE CONNECTION",
+  alter_connection: "ALTER CONNECTION",
+  drop: "DROP",
+  create_secret: "CREATE SECRET",
+  alter_secret: "ALTER SECRET",
+  show: "SHOW",
+  show_create_connection: "SHOW CREATE CONNECTION",
+  describe_connection: "SHOW CREATE CONNECTION",
+  validate_connection: "VALIDATE CONNECTION",
+  comment_on: "COMMENT ON",
+  verbatim: "a statement passed through",
+};
+
+function emitCreateConnection(statement: Extract<Statement, { kind: "create_connection" }>, ctx: EmitContext): Doc {
   const connection: Connection = statement.connection;
   const type = typeOfKind(connection.kind);
-  const name = printName(statement.name);
+  const name = itemName(statement.name);
   if (type === undefined) {
-    ctx.diagnostics.push(
-      error(
-        "materialize.unsupported-connection-type",
-        `Materialize has no ${connection.kind} connection; ${name} is not emitted`,
-        statement.span,
-      ),
-    );
-    return undefined;
+    const reason = `Materialize has no ${connection.kind} connection; ${name} is not emitted`;
+    ctx.diagnostics.push(error("materialize.unsupported-connection-type", reason, statement.span));
+    throw new NotExpressible(reason);
   }
   const extras = materializeExtras<MzConnectionExtras>(connection.extras);
   const options = optionsOf(type, connection, extras);
   reportUnknownTerms(options, statement, ctx);
-  reportLoss(connection, options.flatMap((o) => o.consumed), statement, ctx);
-  if (statement.orReplace) {
-    ctx.diagnostics.push(
-      warning("materialize.no-or-replace", "Materialize has no CREATE OR REPLACE CONNECTION; OR REPLACE is dropped", statement.span),
-    );
-  }
-  for (const flag of ["temporary", "description"] as const) {
-    if (statement[flag] !== undefined) {
-      ctx.diagnostics.push(
-        warning("materialize.unsupported-field", `Materialize CREATE CONNECTION has no ${flag}; it is dropped`, statement.span),
-      );
-    }
-  }
+  const loss = reportConnectionLoss(statement, options.flatMap((o) => o.consumed), LOSS_TARGET);
+  ctx.diagnostics.push(...loss.diagnostics);
+  if (loss.refusal !== undefined) throw new NotExpressible(loss.refusal);
   return group([
     "CREATE CONNECTION ",
     statement.ifNotExists ? "IF NOT EXISTS " : "",
@@ -152,30 +215,10 @@ function reportUnknownTerms(options: ExtractedOption[], statement: Statement, ct
   }
 }
 
-function reportLoss(connection: Connection, consumed: string[], statement: Statement, ctx: EmitContext): void {
-  for (const path of leafPaths(connection)) {
-    if (consumed.some((c) => path === c || path.startsWith(`${c}.`) || path.startsWith(`${c}[`))) continue;
-    ctx.diagnostics.push({
-      ...warning(
-        "materialize.unsupported-field",
-        `Materialize cannot express ${connection.kind} field ${path}; it is dropped`,
-        statement.span,
-      ),
-      path: `connection.${path}`,
-    });
-  }
-  for (const [dialect, key] of foreignExtras(connection.extras, "materialize")) {
-    ctx.diagnostics.push({
-      ...warning("materialize.unsupported-field", `Materialize cannot express the ${dialect} setting ${key}; it is dropped`, statement.span),
-      path: `connection.extras.${dialect}.${key}`,
-    });
-  }
-}
-
 function emitAlterConnection(statement: Extract<Statement, { kind: "alter_connection" }>): Doc {
-  const head = ["ALTER CONNECTION ", ifExists(statement.ifExists), printName(statement.name)];
+  const head = ["ALTER CONNECTION ", ifExists(statement.ifExists), itemName(statement.name)];
   const action = statement.action;
-  if (action.kind === "rename") return [...head, " RENAME TO ", printName(action.newName)];
+  if (action.kind === "rename") return [...head, " RENAME TO ", itemName(action.newName)];
   if (action.kind === "owner") return [...head, " OWNER TO ", printIdentifier(action.owner)];
   const changes = action.changes.map((c): Doc => {
     if (c.kind === "rotate_keys") return "ROTATE KEYS";
@@ -187,7 +230,7 @@ function emitAlterConnection(statement: Extract<Statement, { kind: "alter_connec
   return group([...head, indent([line, join([",", line], changes), withOptions])]);
 }
 
-function emitStatement(statement: Statement, ctx: EmitContext): Doc | undefined {
+function emitStatement(statement: Statement, ctx: EmitContext): Doc {
   switch (statement.kind) {
     case "create_connection":
       return emitCreateConnection(statement, ctx);
@@ -198,67 +241,63 @@ function emitStatement(statement: Statement, ctx: EmitContext): Doc | undefined 
         "DROP ",
         statement.objectType === "connection" ? "CONNECTION " : "SECRET ",
         ifExists(statement.ifExists),
-        join(", ", statement.names.map(printName)),
+        join(", ", statement.names.map(itemName)),
         statement.cascade ? " CASCADE" : "",
       ];
     case "create_secret":
       return [
         "CREATE SECRET ",
         statement.ifNotExists ? "IF NOT EXISTS " : "",
-        printName(statement.name),
+        itemName(statement.name),
         " AS ",
-        secretValue(statement.value),
+        secretValue(statement.value, "value", statement.span, ctx),
       ];
     case "alter_secret": {
-      const head = ["ALTER SECRET ", ifExists(statement.ifExists), printName(statement.name)];
+      const head = ["ALTER SECRET ", ifExists(statement.ifExists), itemName(statement.name)];
       const action = statement.action;
-      if (action.kind === "set_value") return [...head, " AS ", secretValue(action.value)];
-      if (action.kind === "rename") return [...head, " RENAME TO ", printName(action.newName)];
+      if (action.kind === "set_value") return [...head, " AS ", secretValue(action.value, "action.value", statement.span, ctx)];
+      if (action.kind === "rename") return [...head, " RENAME TO ", itemName(action.newName)];
       return [...head, " OWNER TO ", printIdentifier(action.owner)];
     }
     case "show":
-      if (statement.notLike) {
-        ctx.diagnostics.push(
-          error("materialize.unsupported-field", "Materialize SHOW has no NOT LIKE; the filter cannot be expressed", statement.span),
-        );
-      }
       return [
         "SHOW ",
         statement.objectType === "connections" ? "CONNECTIONS" : "SECRETS",
-        statement.from ? [" FROM ", printName(statement.from)] : "",
+        statement.from ? [" FROM ", itemName(statement.from)] : "",
         statement.like !== undefined ? [" LIKE ", quoteString(statement.like)] : "",
-        statement.where ? [" WHERE ", whereSql(statement.where, ctx)] : "",
+        statement.where ? [" WHERE ", whereSql(statement.where, statement.span, ctx)] : "",
       ];
     case "show_create_connection":
-      return ["SHOW ", statement.redacted ? "REDACTED " : "", "CREATE CONNECTION ", printName(statement.name)];
+      return ["SHOW ", statement.redacted ? "REDACTED " : "", "CREATE CONNECTION ", rawName(statement.name)];
     case "describe_connection":
       ctx.diagnostics.push(
         warning("materialize.describe", "Materialize has no DESCRIBE CONNECTION; emitted as SHOW CREATE CONNECTION", statement.span),
       );
-      return ["SHOW CREATE CONNECTION ", printName(statement.name)];
+      return ["SHOW CREATE CONNECTION ", rawName(statement.name)];
     case "validate_connection":
-      return ["VALIDATE CONNECTION ", printName(statement.name)];
+      return ["VALIDATE CONNECTION ", rawName(statement.name)];
     case "comment_on":
       return [
         "COMMENT ON ",
         statement.objectType === "connection" ? "CONNECTION " : "SECRET ",
-        printName(statement.name),
+        itemName(statement.name),
         " IS ",
         statement.comment === null ? "NULL" : quoteString(statement.comment),
       ];
     case "verbatim":
       if (statement.dialect !== "materialize") {
-        ctx.diagnostics.push(
-          warning("materialize.foreign-verbatim", `statement passed through unchanged from ${statement.dialect}`, statement.span),
-        );
+        ctx.diagnostics.push({
+          ...warning("materialize.foreign-verbatim", `statement passed through unchanged from ${statement.dialect}`, statement.span),
+          path: "dialect",
+        });
       }
       return statement.text;
   }
 }
 
-function whereSql(where: { dialect: string; sql: string }, ctx: EmitContext): string {
+function whereSql(where: { dialect: string; sql: string }, span: Span | undefined, ctx: EmitContext): string {
   if (where.dialect !== "materialize") {
-    ctx.diagnostics.push(warning("materialize.foreign-expression", `WHERE expression copied from ${where.dialect} unchanged`));
+    ctx.diagnostics.push({ ...warning("materialize.foreign-expression", `WHERE expression copied from ${where.dialect} unchanged`, span), path: "where" });
   }
   return where.sql;
 }
@@ -267,10 +306,20 @@ function whereSql(where: { dialect: string; sql: string }, ctx: EmitContext): st
 export function emitProgram(program: Program, ctx: EmitContext): Doc {
   const parts: Doc[] = [];
   for (const statement of program.statements) {
-    const body = emitStatement(statement, ctx);
     parts.push(...printComments(statement.comments));
-    if (body === undefined) {
-      parts.push(`-- connbridge: ${statement.kind} not expressible in Materialize (see diagnostics)`, hardline);
+    let body: Doc;
+    // Statement-level losses are reported for statements that are emitted; a refusal says it all.
+    const statementLoss = reportStatementLoss(statement, fieldsSaid(statement), LOSS_TARGET, STATEMENT_NOUN[statement.kind]);
+    try {
+      if (statementLoss.refusal !== undefined) {
+        ctx.diagnostics.push(...statementLoss.diagnostics);
+        throw new NotExpressible(statementLoss.refusal);
+      }
+      body = emitStatement(statement, ctx);
+      ctx.diagnostics.push(...statementLoss.diagnostics);
+    } catch (e) {
+      if (!(e instanceof NotExpressible)) throw e;
+      parts.push(refusalComment(e.reason), hardline);
       continue;
     }
     // Text kept as written that ends inside an unterminated string or comment

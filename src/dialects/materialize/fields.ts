@@ -280,7 +280,10 @@ export function optionsOf(type: MzConnectionType, connection: Connection, extras
       if (name === "SSH TUNNEL" && tunnel.kind === "ssh") {
         out.push({ option: name, value: { kind: "identifier", name: tunnel.connection }, consumed: ["tunnel"] });
       } else if (name === "AWS PRIVATELINK" && tunnel.kind === "privatelink") {
-        out.push({ option: name, value: { kind: "tunnel", tunnel }, consumed: ["tunnel"] });
+        // The connection-wide PrivateLink takes no availability zone (spec §4.1): that is left to the loss report.
+        const { availabilityZone, ...said } = tunnel;
+        const consumed = availabilityZone === undefined ? ["tunnel"] : ["tunnel.connection", "tunnel.port"];
+        out.push({ option: name, value: { kind: "tunnel", tunnel: said }, consumed });
       }
       continue;
     }

@@ -2,6 +2,7 @@
 // (spec/singlestore.md §4). Lowering, the checker and the emitter all read
 // these tables: which IR field a key fills, which clause it belongs in,
 // whether its value is secret, and how its value is typed.
+import type { SaidElsewhere } from "../../ir/meaning.js";
 import type { ConnectionKind, SaslMechanism, SecurityProtocol, TlsMode } from "../../ir/schema.js";
 import { vocabulary, type Vocabulary } from "../shared/vocabulary.js";
 
@@ -231,6 +232,19 @@ export const KEYS: Record<LinkType, readonly KeyEntry[]> = {
     config("table.exclude.list", { type: "json" }),
     credentials("database.user", { path: "user" }),
     credentials("database.password", { path: "password", secret: true }),
+  ],
+};
+
+/**
+ * Fields SingleStore says outside the link: a link that leaves them out
+ * loses nothing of its meaning (their loss is a warning, with this hint).
+ */
+export const SAID_ELSEWHERE: Partial<Record<ConnectionKind, readonly SaidElsewhere[]>> = {
+  kafka: [
+    {
+      path: "brokers",
+      where: "SingleStore names Kafka brokers in the pipeline that uses the link: LOAD DATA LINK <link> '<broker:port>/<topic>'",
+    },
   ],
 };
 

@@ -6,11 +6,11 @@
 // and a statement longer than a finite width puts each clause on its own
 // line. Where the IR carries a SingleStore layout (it was read from
 // SingleStore text), key order, clause order and value spelling follow it.
-import { error, warning, type Diagnostic } from "../../diagnostics.js";
-import type { Connection, Program, Span, Statement, StatementOf, Value } from "../../ir/schema.js";
+import { error, info, warning, type Diagnostic } from "../../diagnostics.js";
+import type { Program, Statement, StatementKind, StatementOf, Value } from "../../ir/schema.js";
 import { group, hardline, indent, join, line, type Doc } from "../shared/doc.js";
-import { fieldSpan, foreignExtras, leafPaths } from "../shared/loss.js";
-import { typeOfKind, type Clause } from "./catalog.js";
+import { fieldSpan, refusalComment, reportConnectionLoss, reportStatementLoss, type LossTarget } from "../shared/loss.js";
+import { SAID_ELSEWHERE, typeOfKind, type Clause } from "./catalog.js";
 import { keysOf, parseChangeOption, singlestoreExtras, type OutputKey } from "./fields.js";
 import { isJsonNumber, printJson, quoteSqlString, type NumberText } from "./json.js";
 import type { SingleStoreAlterExtras } from "./lower.js";
@@ -40,28 +40,43 @@ function printKeys(keys: OutputKey[]): string {
   return `{${members.join(",")}}`;
 }
 
-function reportLoss(connection: Connection, consumed: string[], span: Span | undefined, ctx: EmitContext): void {
-  for (const path of leafPaths(connection)) {
-    if (consumed.some((c) => path === c || path.startsWith(`${c}.`) || path.startsWith(`${c}[`))) continue;
-    ctx.diagnostics.push({
-      ...warning(
-        "singlestore.unsupported-field",
-        `a SingleStore ${connection.kind} link cannot hold ${path}; it is dropped`,
-        span,
-        path.startsWith("brokers") || path.startsWith("brokerRules")
-          ? "SingleStore names Kafka brokers in the pipeline that uses the link: LOAD DATA LINK <link> '<broker:port>/<topic>'"
-          : undefined,
-      ),
-      path: `connection.${path}`,
-    });
-  }
-  for (const [dialect, key] of foreignExtras(connection.extras, "singlestore")) {
-    ctx.diagnostics.push({
-      ...warning("singlestore.unsupported-field", `SingleStore cannot express the ${dialect} setting ${key}; it is dropped`, span),
-      path: `connection.extras.${dialect}.${key}`,
-    });
-  }
-}
+const LOSS_TARGET: LossTarget = {
+  dialect: "singlestore",
+  platform: "SingleStore",
+  holder: (kind) => `a SingleStore ${kind} link`,
+  saidElsewhere: SAID_ELSEWHERE,
+};
+
+/** The statement-level fields each statement kind writes; anything else a statement carries is reported as lost. */
+const STATEMENT_FIELDS_SAID: Record<StatementKind, readonly string[]> = {
+  create_connection: ["name.parts", "orReplace", "ifNotExists", "description", "extras.singlestore"],
+  alter_connection: ["name.parts", "action", "extras.singlestore"],
+  drop: ["objectType", "names[].parts"],
+  create_secret: [],
+  alter_secret: [],
+  show: ["objectType", "from.parts"],
+  // SingleStore always redacts credentials in SHOW CREATE LINK (said with an info).
+  show_create_connection: ["name.parts", "redacted"],
+  describe_connection: ["name.parts"],
+  validate_connection: ["name.parts"],
+  comment_on: ["objectType", "name.parts", "comment"],
+  verbatim: ["dialect", "text"],
+};
+
+/** The statement in SingleStore's words, for messages. */
+const STATEMENT_NOUN: Record<StatementKind, string> = {
+  create_connection: "CREATE LINK",
+  alter_connection: "ALTER LINK",
+  drop: "DROP LINK",
+  create_secret: "CREATE SECRET",
+  alter_secret: "ALTER SECRET",
+  show: "SHOW LINKS",
+  show_create_connection: "SHOW CREATE LINK",
+  describe_connection: "SHOW CREATE LINK",
+  validate_connection: "VALIDATE",
+  comment_on: "COMMENT ON",
+  verbatim: "a statement passed through",
+};
 
 function emitCreateLink(statement: StatementOf<"create_connection">, ctx: EmitContext): Doc {
   const connection = statement.connection;
@@ -95,11 +110,16 @@ function emitCreateLink(statement: StatementOf<"create_connection">, ctx: EmitCo
       });
     }
   }
-  reportLoss(connection, keys.consumed, statement.span, ctx);
-  if (statement.temporary) {
-    ctx.diagnostics.push(warning("singlestore.unsupported-field", "SingleStore has no temporary links; TEMPORARY is dropped", statement.span));
+  const loss = reportConnectionLoss(statement, keys.consumed, LOSS_TARGET);
+  ctx.diagnostics.push(...loss.diagnostics);
+  if (loss.refusal !== undefined) throw new NotExpressible(loss.refusal);
+  if ((connection as { auth?: { method?: string } }).auth?.method === "implicit") {
+    // Said by leaving the credentials out: worth a word, since nothing in the text shows it.
+    ctx.diagnostics.push({
+      ...info("singlestore.implicit-credentials", "auth implicit is written as a link without credentials, which uses the ambient credentials of the cluster", fieldSpan(statement, "connection.auth")),
+      path: "connection.auth",
+    });
   }
-  nameWarnings(statement.name, statement.span, ctx);
 
   const extras = singlestoreExtras(connection);
   const layout = extras?.layout;
@@ -139,12 +159,6 @@ function emitCreateLink(statement: StatementOf<"create_connection">, ctx: EmitCo
   ]);
 }
 
-function nameWarnings(name: StatementOf<"create_connection">["name"], span: Span | undefined, ctx: EmitContext): void {
-  if (name.catalogId !== undefined || name.version !== undefined) {
-    ctx.diagnostics.push(warning("singlestore.unsupported-field", "SingleStore names have no catalog id or version; they are dropped", span));
-  }
-}
-
 /** JSON text of a dialect-neutral value (ALTER LINK); numbers keep their text. */
 function jsonOfValue(value: Value): string {
   switch (value.kind) {
@@ -173,9 +187,6 @@ function emitAlterLink(statement: StatementOf<"alter_connection">, ctx: EmitCont
     throw new NotExpressible(reason);
   };
   if (action.kind !== "change") fail(`ALTER LINK cannot ${action.kind === "rename" ? "rename a link" : "change a link's owner"}`);
-  if (statement.ifExists) {
-    ctx.diagnostics.push(warning("singlestore.unsupported-field", "SingleStore ALTER LINK has no IF EXISTS; it is dropped", statement.span));
-  }
   const layouts = (statement.extras?.singlestore as SingleStoreAlterExtras | undefined)?.layout?.changes ?? [];
   const sets = (action as Extract<typeof action, { kind: "change" }>).changes.map((change, i): Doc => {
     const parsed = change.kind === "set" ? parseChangeOption(change.option) : undefined;
@@ -214,24 +225,20 @@ function emitStatement(statement: Statement, ctx: EmitContext): Doc[] {
       return [emitAlterLink(statement, ctx)];
     case "drop":
       if (statement.objectType === "secret") noSecrets(statement, ctx);
-      for (const flag of ["ifExists", "cascade"] as const) {
-        if (statement[flag]) {
-          const words = flag === "ifExists" ? "IF EXISTS" : "CASCADE";
-          ctx.diagnostics.push(warning("singlestore.unsupported-field", `SingleStore DROP LINK has no ${words}; it is dropped`, statement.span));
-        }
-      }
       // DROP LINK takes one name: one statement per name.
       return statement.names.map((name) => ["DROP LINK ", printName(name)]);
     case "show": {
       if (statement.objectType === "secrets") noSecrets(statement, ctx);
-      if (statement.like !== undefined || statement.where !== undefined) {
-        ctx.diagnostics.push(warning("singlestore.unsupported-field", "SingleStore SHOW LINKS has no LIKE or WHERE filter; it is dropped", statement.span));
-      }
       const from = statement.from;
       return [["SHOW LINKS", from ? [" ON ", from.parts.length === 1 ? printIdentifier(from.parts[0]!) : printName(from)] : ""]];
     }
     case "show_create_connection":
-      // SingleStore always redacts credentials in SHOW CREATE LINK: REDACTED needs no words.
+      if (statement.redacted) {
+        ctx.diagnostics.push({
+          ...info("singlestore.always-redacted", "SingleStore always redacts credentials in SHOW CREATE LINK: REDACTED needs no words", statement.span),
+          path: "redacted",
+        });
+      }
       return [["SHOW CREATE LINK ", printName(statement.name)]];
     case "describe_connection":
       ctx.diagnostics.push(warning("singlestore.describe", "SingleStore has no DESCRIBE LINK; emitted as SHOW CREATE LINK", statement.span));
@@ -252,15 +259,13 @@ function emitStatement(statement: Statement, ctx: EmitContext): Doc[] {
       return noSecrets(statement, ctx);
     case "verbatim":
       if (statement.dialect !== "singlestore") {
-        ctx.diagnostics.push(warning("singlestore.foreign-verbatim", `statement passed through unchanged from ${statement.dialect}`, statement.span));
+        ctx.diagnostics.push({
+          ...warning("singlestore.foreign-verbatim", `statement passed through unchanged from ${statement.dialect}`, statement.span),
+          path: "dialect",
+        });
       }
       return [statement.text];
   }
-}
-
-/** A reason on one comment line: line breaks inside it would end the comment. */
-function commentLine(reason: string): string {
-  return `-- connbridge: ${reason.replace(/[\r\n\u2028\u2029]+/g, " ")}`;
 }
 
 /** Builds the Doc of a whole program: statements terminated by `;`, one per line. */
@@ -269,11 +274,18 @@ export function emitProgram(program: Program, ctx: EmitContext): Doc {
   for (const statement of program.statements) {
     parts.push(...printComments(statement.comments));
     let bodies: Doc[];
+    // Statement-level losses are reported for statements that are emitted; a refusal says it all.
+    const statementLoss = reportStatementLoss(statement, STATEMENT_FIELDS_SAID[statement.kind], LOSS_TARGET, STATEMENT_NOUN[statement.kind]);
     try {
+      if (statementLoss.refusal !== undefined) {
+        ctx.diagnostics.push(...statementLoss.diagnostics);
+        throw new NotExpressible(statementLoss.refusal);
+      }
       bodies = emitStatement(statement, ctx);
+      ctx.diagnostics.push(...statementLoss.diagnostics);
     } catch (e) {
       if (!(e instanceof NotExpressible)) throw e;
-      parts.push(commentLine(`${e.reason} (see diagnostics)`), hardline);
+      parts.push(refusalComment(e.reason), hardline);
       continue;
     }
     // Text kept as written that ends inside an unterminated string or comment
