@@ -63,26 +63,35 @@ export const TEMPLATES = {
   ],
 };
 
-/** A corpus of one dialect with its planted values. */
-export function plant(dialect, prefix = "PLNT") {
+/**
+ * Statements from templates with fresh planted values; `valueOf(i)` makes
+ * the i-th value. Returns the statements and every value planted (for `{B}`,
+ * the value and its base64 text).
+ */
+export function plantTemplates(templates, valueOf) {
   const values = [];
   const fresh = () => {
-    const value = `${prefix}${dialect.slice(0, 2).toUpperCase()}${values.length}Q`;
+    const value = valueOf(values.length);
     values.push(value);
     return value;
   };
-  const lines = TEMPLATES[dialect].map((template, n) =>
+  const statements = templates.map((template, n) =>
     template
       .replaceAll("{n}", String(n))
       .replace(/\{S\}/g, () => fresh())
       .replace(/\{B\}/g, () => {
-        const value = fresh();
-        const encoded = Buffer.from(value).toString("base64");
+        const encoded = Buffer.from(fresh()).toString("base64");
         values.push(encoded);
         return encoded;
       }),
   );
-  return { text: `${lines.join("\n")}\n`, values };
+  return { statements, values };
+}
+
+/** A corpus of one dialect with its planted values: every template once. */
+export function plant(dialect, prefix = "PLNT") {
+  const { statements, values } = plantTemplates(TEMPLATES[dialect], (i) => `${prefix}${dialect.slice(0, 2).toUpperCase()}${i}Q`);
+  return { text: `${statements.join("\n")}\n`, values };
 }
 
 function run(args, input) {

@@ -155,16 +155,20 @@ export function embeddedSecretRanges(value: string): Array<[number, number]> {
   return ranges.sort((a, b) => a[0] - b[0]);
 }
 
-/** A value with its embedded secrets replaced by the mask. */
-export function redactEmbedded(value: string): string {
-  const ranges = embeddedSecretRanges(value);
-  if (ranges.length === 0) return value;
+/** A text with the sorted offset ranges [start, end) replaced by the mask. */
+export function maskRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
   let out = "";
   let at = 0;
   for (const [start, end] of ranges) {
     if (start < at) continue;
-    out += value.slice(at, start) + REDACTED;
+    out += text.slice(at, start) + REDACTED;
     at = end;
   }
-  return out + value.slice(at);
+  return out + text.slice(at);
+}
+
+/** A value with its embedded secrets replaced by the mask. */
+export function redactEmbedded(value: string): string {
+  const ranges = embeddedSecretRanges(value);
+  return ranges.length === 0 ? value : maskRanges(value, ranges);
 }

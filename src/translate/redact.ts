@@ -9,7 +9,7 @@
 // * Source text (`maskedSource`): the spans the lowering marked sensitive are
 //   replaced by the mask, so kept originals and code frames show the rest.
 import { anyLiteralContents } from "../dialects/shared/literals.js";
-import { isSensitiveName, redactEmbedded, REDACTED, sensitiveSites } from "../ir/sensitivity.js";
+import { isSensitiveName, maskRanges, redactEmbedded, REDACTED, sensitiveSites } from "../ir/sensitivity.js";
 import type { Connection, JsonValue, Program, Span, Statement, Value } from "../ir/schema.js";
 
 /** Whether the name of an ALTER change or a kept setting names a credentials clause or a secret setting. */
@@ -102,17 +102,6 @@ function redactConnection(connection: Connection): void {
 /** A text kept as written with every string in it masked (its meaning is not known). */
 export function maskAllStrings(text: string): string {
   return maskRanges(text, anyLiteralContents(text));
-}
-
-function maskRanges(text: string, ranges: Array<[number, number]>): string {
-  let out = "";
-  let at = 0;
-  for (const [start, end] of ranges) {
-    if (start < at) continue;
-    out += text.slice(at, start) + REDACTED;
-    at = end;
-  }
-  return out + text.slice(at);
 }
 
 /** Masks every sensitive value of one statement in place. */

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { DIALECTS } from "../../src/dialects/index.js";
 import { format, parse, translate, type DialectId, type Diagnostic } from "../../src/index.js";
 // @ts-expect-error: a plain ES module script without type declarations
-import { TEMPLATES } from "../../scripts/planted-secrets.mjs";
+import { plantTemplates, TEMPLATES } from "../../scripts/planted-secrets.mjs";
 
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : 11_2026;
 const RUNS = process.env.FC_RUNS !== undefined ? Number(process.env.FC_RUNS) : 60;
@@ -31,22 +31,9 @@ function plantedProgram(dialect: DialectId): fc.Arbitrary<Planted> {
       fc.constantFrom("\n", "\r\n", "\n-- note\n", "\n/* c */\n"),
     )
     .map(([picks, salt, separator]) => {
-      const values: string[] = [];
-      const fresh = () => {
-        const value = `Zq${salt}v${values.length}Xj`;
-        values.push(value);
-        return value;
-      };
-      const statements = picks.map((i, n) =>
-        list[i]!
-          .replaceAll("{n}", String(n))
-          .replace(/\{S\}/g, () => fresh())
-          .replace(/\{B\}/g, () => {
-            const value = fresh();
-            const encoded = Buffer.from(value).toString("base64");
-            values.push(encoded);
-            return encoded;
-          }),
+      const { statements, values } = plantTemplates(
+        picks.map((i) => list[i]!),
+        (i: number) => `Zq${salt}v${i}Xj`,
       );
       return { text: statements.join(separator), values };
     });
