@@ -29,7 +29,11 @@ import { SecretBook, type SecretLookup } from "./secrets.js";
 import { applySupply, type Supply } from "./supply.js";
 
 export interface PlanOptions {
-  /** Secret values by secret name (as written, e.g. `kafka_password` or `db.schema.pw`). */
+  /**
+   * Secret values by secret name, resolved as the source platform resolves
+   * names (in Materialize `pw`, `public.pw` and `materialize.public.pw` are one
+   * secret). A secret the input defines before its use takes precedence.
+   */
   secrets?: Record<string, string>;
   /** Leave unresolved secret references as placeholders instead of failing. */
   placeholders?: boolean;
