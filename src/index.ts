@@ -308,7 +308,14 @@ function translateText(text: string, options: TranslateOptions): TextResult {
   if (problems.length > 0) return noText(problems);
   if (options.from === options.to) {
     // Within one dialect nothing needs planning: the canonical form is the translation.
-    return formatText(text, { dialect: options.to, ...(options.width !== undefined ? { width: options.width } : {}), ...(options.redact ? { redact: true } : {}) });
+    const formatted = formatText(text, { dialect: options.to, ...(options.width !== undefined ? { width: options.width } : {}), ...(options.redact ? { redact: true } : {}) });
+    const unused = (["secrets", "supply", "placeholders", "pipelineTemplate"] as const).filter((k) => options[k] !== undefined && options[k] !== false);
+    if (unused.length > 0) {
+      formatted.diagnostics.push(
+        warning("translate.options-ignored", `within one dialect the translation is the canonical form: ${unused.join(", ")} ${unused.length === 1 ? "has" : "have"} nothing to do`),
+      );
+    }
+    return formatted;
   }
   const parsed = parseText(text, { dialect: options.from });
   const planned = new TranslationPlanner(source.dialect!, target.dialect!, text, options).plan(parsed.program);

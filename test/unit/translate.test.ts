@@ -134,3 +134,14 @@ describe("SingleStore → Materialize", () => {
     expect(result.text).toContain("SECURITY PROTOCOL = 'PLAINTEXT'");
   });
 });
+
+describe("translation within one dialect", () => {
+  it("is the canonical form, and says which translation options had nothing to do", () => {
+    const result = translate("show connections", { from: "materialize", to: "materialize", secrets: { a: "x" }, placeholders: true });
+    expect(result.text).toBe("SHOW CONNECTIONS;\n");
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ severity: "warning", code: "translate.options-ignored", message: expect.stringContaining("secrets, placeholders") }),
+    ]);
+    expect(translate("show connections", { from: "materialize", to: "materialize" }).diagnostics).toEqual([]);
+  });
+});
