@@ -78,7 +78,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     value: "path",
     valueName: "DIR",
     commands: TEXT_OUTPUT_COMMANDS,
-    description: "write each result to the mirrored path under DIR instead of stdout",
+    description: "write each result under DIR, at its path below the inputs' common folder, instead of stdout (never into or over an input)",
   },
   {
     name: "secrets",
@@ -241,7 +241,11 @@ function table(rows: readonly HelpRow[]): string[] {
 
 function inputsNote(command: CommandName | undefined): string[] {
   const collected = command === "emit" ? "every *.json file below them" : command === undefined ? "every *.sql file below them; *.json for emit" : "every *.sql file below them";
-  return [`Inputs are files, directories (${collected}, in sorted order)`, "or standard input when no path or '-' is given. Diagnostics go to stderr."];
+  return [
+    `Inputs are files, directories (${collected}, ignoring case, in sorted order)`,
+    "or standard input when no path or '-' is given. Diagnostics go to stderr.",
+    "Input is UTF-8 or UTF-16 with a byte-order mark; links out of a directory are not followed.",
+  ];
 }
 
 const EXIT_NOTE = "Exit status: 0 no errors, 1 error diagnostics, 2 usage or I/O error.";

@@ -1,206 +1,320 @@
-// Where inputs come from (files, directory walks, standard input), how they
-// are decoded, and where their results go under --out-dir.
-import { isUtf8 } from "node:buffer";
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
-import { basename, isAbsolute, join, normalize, resolve, sep } from "node:path";
+// Where inputs come from (files, folder walks, standard input) and how their
+// bytes are read. A walk never leaves the folder it was given: a symbolic
+// link is followed only to a folder or file inside it that was not reached
+// already, and whatever is passed over is reported. Only regular files are
+// opened, and no more than MAX_INPUT_BYTES of any input is read.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
+import { describeFsError, isWithin, realPathOf } from "./paths.js";
+
+export { describeFsError };
 
 export const STDIN_LABEL = "<stdin>";
+
+/** The most bytes read from one input; a larger one is an error, so that no input grows without bound. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+const MAX_INPUT_DESCRIPTION = "256 MiB";
 
 export interface InputRef {
   /** The name diagnostics and headers use: the path as given or found, or `<stdin>`. */
   label: string;
   /** File to read; undefined for standard input. */
   path?: string;
-  /** Path of the result relative to --out-dir, before the extension is changed. */
-  outRelative?: string;
+  /** Where the file lies, as written (absolute, `.` and `..` taken lexically): the basis of its output path. */
+  absolute?: string;
+  /** The folder the argument that brought this file stands for: a folder argument itself, a file argument's folder. */
+  base?: string;
+  /** The file's real path (every link resolved). */
+  real?: string;
+  /** The real path of the directory entry it was read through (a link's own location, for a link). */
+  entry?: string;
 }
 
-/** A problem with an input as a whole (missing, unreadable, not decodable as the expected format). */
+/** A folder argument, by its real path: no output may land inside it. */
+export interface InputFolder {
+  label: string;
+  real: string;
+}
+
+/** A problem with an input as a whole (missing, unreadable, passed over, not decodable as the expected format). */
 export interface InputProblem {
   label: string;
   diagnostic: Diagnostic;
 }
 
-export function ioError(code: string, message: string): Diagnostic {
-  return { severity: "error", code, message };
+export function ioError(code: string, message: string, hint?: string): Diagnostic {
+  return hint !== undefined ? { severity: "error", code, message, hint } : { severity: "error", code, message };
 }
 
-const FS_ERROR_MESSAGES: Record<string, string> = {
-  ENOENT: "no such file or directory",
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EISDIR: "is a directory",
-  ENOTDIR: "a path component is not a directory",
-  ELOOP: "too many levels of symbolic links",
-  EMFILE: "too many open files",
-  ENAMETOOLONG: "file name too long",
-};
-
-export function describeFsError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code !== undefined && FS_ERROR_MESSAGES[code] !== undefined) return FS_ERROR_MESSAGES[code]!;
-  return e instanceof Error ? e.message : String(e);
+/** A path a walk passes over: a warning, since the user did not name it. */
+function skipped(label: string, message: string): InputProblem {
+  return { label, diagnostic: { severity: "warning", code: "io.skipped", message } };
 }
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Where a file argument's result goes: its own relative path when it stays below the working directory. */
-function outRelativeOfFile(path: string): string {
-  const normalized = normalize(path);
-  if (isAbsolute(normalized) || normalized === ".." || normalized.startsWith(`..${sep}`)) return basename(normalized);
-  return normalized;
+/** Extension matching ignores case: `A.SQL` is an input like `a.sql`. */
+export function hasExtension(name: string, extension: string): boolean {
+  return name.toLowerCase().endsWith(extension.toLowerCase());
+}
+
+/** What a file that is not a regular file or folder is, in words. */
+function kindOf(stats: Stats | Dirent): string {
+  if (stats.isFIFO()) return "a FIFO";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isSymbolicLink()) return "a symbolic link";
+  return "not a regular file";
+}
+
+/** Why a link cannot be followed, from the error resolving it. */
+function brokenLink(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ELOOP") return "symbolic link loop; not followed";
+  if (code === "ENOENT" || code === "ENOTDIR") return "dangling symbolic link (its target does not exist); not followed";
+  return `symbolic link that cannot be resolved (${describeFsError(e)}); not followed`;
+}
+
+interface FoundFile {
+  /** Path relative to the folder argument. */
+  relative: string;
+  path: string;
+  real: string;
+  entry: string;
+}
+
+/**
+ * Every file with the extension below a folder argument. Real folders are
+ * walked first, then the links met on the way, in sorted order: a link is
+ * followed only when its target lies inside the folder argument and was not
+ * reached already (every in-tree target normally was, under its own name),
+ * so no walk leaves the tree or goes round a cycle.
+ */
+function walkFolder(argument: string, rootReal: string, extension: string, reported: InputProblem[]): FoundFile[] {
+  const problems: InputProblem[] = [];
+  const visited = new Set<string>([rootReal]);
+  const files: FoundFile[] = [];
+  const links: Array<{ path: string; relative: string; folderReal: string; name: string }> = [];
+  const folders: Array<{ path: string; relative: string; real: string }> = [{ path: argument, relative: "", real: rootReal }];
+  const walkQueuedFolders = (): void => {
+    while (folders.length > 0) {
+      const folder = folders.pop()!;
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(folder.path, { withFileTypes: true });
+      } catch (e) {
+        problems.push({ label: folder.path, diagnostic: ioError("io.read", describeFsError(e)) });
+        continue;
+      }
+      for (const entry of entries) {
+        const path = join(folder.path, entry.name);
+        const relative = folder.relative === "" ? entry.name : join(folder.relative, entry.name);
+        const real = join(folder.real, entry.name);
+        if (entry.isDirectory()) {
+          if (!visited.has(real)) {
+            visited.add(real);
+            folders.push({ path, relative, real });
+          }
+        } else if (entry.isSymbolicLink()) {
+          links.push({ path, relative, folderReal: folder.real, name: entry.name });
+        } else if (hasExtension(entry.name, extension)) {
+          if (entry.isFile()) files.push({ relative, path, real, entry: real });
+          else problems.push(skipped(path, `${kindOf(entry)}, not a regular file; not read`));
+        }
+      }
+    }
+  };
+  walkQueuedFolders();
+  const reached = new Set(files.map((f) => f.real));
+  let linksSorted = false;
+  while (links.length > 0) {
+    if (!linksSorted) links.sort((a, b) => byCodeUnits(b.relative, a.relative)); // popped in sorted order
+    linksSorted = true;
+    const link = links.pop()!;
+    const matches = hasExtension(link.name, extension);
+    let target: string;
+    let stats: Stats;
+    try {
+      target = realpathSync.native(link.path);
+      stats = statSync(target);
+    } catch (e) {
+      problems.push(skipped(link.path, brokenLink(e)));
+      continue;
+    }
+    if (!stats.isDirectory() && !matches) continue; // not an input whether followed or not
+    const what = stats.isDirectory() ? "a folder" : stats.isFile() ? "a file" : kindOf(stats);
+    if (!isWithin(target, rootReal)) {
+      problems.push(skipped(link.path, `symbolic link to ${what} outside ${argument}; not followed`));
+    } else if (stats.isDirectory()) {
+      if (visited.has(target)) {
+        const cycle = isWithin(link.folderReal, target);
+        problems.push(skipped(link.path, `symbolic link to a folder ${cycle ? "that contains it (a cycle)" : "walked under its own name"}; not followed`));
+      } else {
+        visited.add(target);
+        folders.push({ path: link.path, relative: link.relative, real: target });
+        const before = files.length;
+        const linksBefore = links.length;
+        walkQueuedFolders();
+        if (links.length !== linksBefore) linksSorted = false;
+        for (const file of files.slice(before)) reached.add(file.real);
+      }
+    } else if (!stats.isFile()) {
+      problems.push(skipped(link.path, `symbolic link to ${what}, not a regular file; not read`));
+    } else if (reached.has(target)) {
+      problems.push(skipped(link.path, "symbolic link to a file read under its own name; not read twice"));
+    } else {
+      reached.add(target);
+      files.push({ relative: link.relative, path: link.path, real: target, entry: join(link.folderReal, link.name) });
+    }
+  }
+  // Reported in path order, whatever order the folders were read in.
+  reported.push(...problems.sort((a, b) => byCodeUnits(a.label, b.label)));
+  return files.sort((a, b) => byCodeUnits(a.relative, b.relative));
 }
 
 /**
  * Expands the path arguments into inputs: `-` (or no path at all) is
- * standard input, a directory contributes every file with the extension
- * below it in sorted order. A directory at `skipDirectory` (the output
- * directory) is not descended into, so rerunning a batch does not pick up
- * its own results.
+ * standard input, a folder contributes every file with the extension below
+ * it (ignoring case) in sorted order, a file is read whatever its name. A
+ * link named as an argument is followed: the user chose it. A file reached
+ * twice is read once and the second way to it reported.
  */
-export function expandPaths(paths: readonly string[], extension: string, skipDirectory?: string): { inputs: InputRef[]; problems: InputProblem[] } {
+export function expandPaths(paths: readonly string[], extension: string): { inputs: InputRef[]; folders: InputFolder[]; problems: InputProblem[] } {
   const inputs: InputRef[] = [];
+  const folders: InputFolder[] = [];
   const problems: InputProblem[] = [];
-  const seen = new Set<string>();
-  const add = (input: InputRef, identity: string): void => {
-    if (seen.has(identity)) return;
-    seen.add(identity);
+  const byReal = new Map<string, string>();
+  let stdin = false;
+  const add = (input: InputRef & { real: string }): void => {
+    const earlier = byReal.get(input.real);
+    if (earlier !== undefined) {
+      problems.push(skipped(input.label, `the same file as ${earlier}, already an input; not read twice`));
+      return;
+    }
+    byReal.set(input.real, input.label);
     inputs.push(input);
   };
-  const skip = skipDirectory !== undefined ? resolve(skipDirectory) : undefined;
 
   for (const path of paths.length === 0 ? ["-"] : paths) {
     if (path === "-") {
-      add({ label: STDIN_LABEL }, "-");
+      if (!stdin) inputs.push({ label: STDIN_LABEL });
+      stdin = true;
       continue;
     }
-    let isDirectory: boolean;
+    let stats: Stats;
+    let real: string;
     try {
-      isDirectory = statSync(path).isDirectory();
+      stats = statSync(path);
+      real = realpathSync.native(path);
     } catch (e) {
-      problems.push({ label: path, diagnostic: ioError("io.read", describeFsError(e)) });
-      continue;
-    }
-    if (!isDirectory) {
-      add({ label: path, path, outRelative: outRelativeOfFile(path) }, resolve(path));
-      continue;
-    }
-    const found: string[] = [];
-    const visited = new Set<string>();
-    const walk = (directory: string, relativeDirectory: string): void => {
-      let real: string;
-      let entries: Dirent[];
+      let isLink = false;
       try {
-        real = realpathSync(directory);
-        if (visited.has(real)) return;
-        visited.add(real);
-        entries = readdirSync(directory, { withFileTypes: true });
-      } catch (e) {
-        problems.push({ label: directory, diagnostic: ioError("io.read", describeFsError(e)) });
-        return;
+        isLink = lstatSync(path).isSymbolicLink();
+      } catch {
+        // not there at all: the error below says so
       }
-      for (const entry of entries) {
-        const child = join(directory, entry.name);
-        const relativeChild = relativeDirectory === "" ? entry.name : join(relativeDirectory, entry.name);
-        let childIsDirectory = entry.isDirectory();
-        if (entry.isSymbolicLink()) {
-          try {
-            childIsDirectory = statSync(child).isDirectory();
-          } catch {
-            continue; // a dangling link is not an input
-          }
-        }
-        if (childIsDirectory) {
-          if (skip !== undefined && resolve(child) === skip) continue;
-          walk(child, relativeChild);
-        } else if (entry.name.endsWith(extension)) {
-          found.push(relativeChild);
-        }
+      problems.push({ label: path, diagnostic: ioError("io.read", isLink ? brokenLink(e).replace(/; not followed$/, "") : describeFsError(e)) });
+      continue;
+    }
+    if (stats.isFile()) {
+      let entry: string;
+      try {
+        entry = join(realPathOf(dirname(path)), basename(path));
+      } catch {
+        entry = real;
       }
-    };
-    const problemsBefore = problems.length;
-    walk(path, "");
-    if (found.length === 0 && problems.length === problemsBefore) {
+      add({ label: path, path, absolute: resolve(path), base: dirname(resolve(path)), real, entry });
+      continue;
+    }
+    if (!stats.isDirectory()) {
+      problems.push({
+        label: path,
+        diagnostic: ioError("io.not-regular", `${kindOf(stats)}, not a regular file; not read`, "to read it anyway, give - as the path and redirect the file to standard input"),
+      });
+      continue;
+    }
+    folders.push({ label: path, real });
+    const errorsBefore = problems.filter((p) => p.diagnostic.severity === "error").length;
+    const found = walkFolder(path, real, extension, problems);
+    if (found.length === 0 && problems.filter((p) => p.diagnostic.severity === "error").length === errorsBefore) {
       problems.push({ label: path, diagnostic: ioError("io.no-inputs", `no *${extension} files found in this directory`) });
     }
-    for (const relativePath of found.sort(byCodeUnits)) {
-      const file = join(path, relativePath);
-      add({ label: file, path: file, outRelative: relativePath }, resolve(file));
+    const base = resolve(path);
+    for (const file of found) {
+      add({ label: file.path, path: file.path, absolute: join(base, file.relative), base, real: file.real, entry: file.entry });
     }
   }
-  return { inputs, problems };
+  return { inputs, folders, problems };
 }
 
-async function readStandardInput(): Promise<Buffer> {
+async function readStandardInput(): Promise<{ bytes: Buffer } | { problem: Diagnostic }> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
-}
-
-/** Length of the valid UTF-8 prefix of bytes (the offset of the first invalid sequence). */
-function validUtf8Prefix(bytes: Uint8Array): number {
-  let i = 0;
-  const n = bytes.length;
-  const inRange = (k: number, low: number, high: number): boolean => k < n && bytes[k]! >= low && bytes[k]! <= high;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) i += 1;
-    else if (b >= 0xc2 && b <= 0xdf && inRange(i + 1, 0x80, 0xbf)) i += 2;
-    else if (
-      b >= 0xe0 && b <= 0xef &&
-      inRange(i + 1, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf) &&
-      inRange(i + 2, 0x80, 0xbf)
-    ) i += 3;
-    else if (
-      b >= 0xf0 && b <= 0xf4 &&
-      inRange(i + 1, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf) &&
-      inRange(i + 2, 0x80, 0xbf) &&
-      inRange(i + 3, 0x80, 0xbf)
-    ) i += 4;
-    else return i;
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    total += bytes.length;
+    if (total > MAX_INPUT_BYTES) {
+      process.stdin.destroy();
+      return { problem: tooLarge() };
+    }
+    chunks.push(bytes);
   }
-  return n;
+  return { bytes: Buffer.concat(chunks) };
 }
 
-/** Decodes UTF-8 (dropping a byte-order mark); invalid bytes become U+FFFD and the first one is reported. */
-export function decode(bytes: Uint8Array): { text: string; diagnostics: Diagnostic[] } {
-  const text = new TextDecoder("utf-8").decode(bytes);
-  if (isUtf8(bytes)) return { text, diagnostics: [] };
-  const invalidAt = validUtf8Prefix(bytes);
-  const offset = new TextDecoder("utf-8").decode(bytes.subarray(0, invalidAt)).length;
-  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-  let line = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
-  const start = { line, column: offset - lineStart + 1, offset };
-  const end = { line, column: start.column + 1, offset: offset + 1 };
-  return {
-    text,
-    diagnostics: [
-      {
-        severity: "error",
-        code: "input.invalid-utf8",
-        message: `invalid UTF-8 at byte ${invalidAt}; invalid bytes were read as U+FFFD`,
-        span: { start, end },
-      },
-    ],
-  };
+function tooLarge(): Diagnostic {
+  return ioError("io.too-large", `larger than ${MAX_INPUT_DESCRIPTION}, the most an input may have; not read`);
 }
 
-/** Reads an input's bytes. */
-export async function readInput(input: InputRef): Promise<{ bytes?: Buffer; problem?: Diagnostic }> {
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Reads a regular file, at most MAX_INPUT_BYTES. It is opened without
+ * blocking and checked again once open, so a FIFO or device put in its place
+ * after the walk is still never read.
+ */
+function readRegularFile(path: string): { bytes: Buffer } | { problem: Diagnostic } {
+  let fd: number;
   try {
-    return { bytes: input.path === undefined ? await readStandardInput() : readFileSync(input.path) };
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     return { problem: ioError("io.read", describeFsError(e)) };
   }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { problem: ioError("io.not-regular", `${kindOf(stats)}, not a regular file; not read`) };
+    if (stats.size > MAX_INPUT_BYTES) return { problem: tooLarge() };
+    // One buffer of the size stat reports, plus a byte to notice a file that grew; more only if it did.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let chunk = Buffer.allocUnsafe(stats.size + 1);
+    let filled = 0;
+    for (;;) {
+      const count = readSync(fd, chunk, filled, chunk.length - filled, null);
+      filled += count;
+      total += count;
+      if (total > MAX_INPUT_BYTES) return { problem: tooLarge() };
+      if (count === 0 || filled === chunk.length) {
+        chunks.push(chunk.subarray(0, filled));
+        if (count === 0) break;
+        chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+        filled = 0;
+      }
+    }
+    return { bytes: Buffer.concat(chunks, total) };
+  } catch (e) {
+    return { problem: ioError("io.read", describeFsError(e)) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** The output path of an input under --out-dir, with the command's output extension. */
-export function outputPath(outDir: string, input: InputRef, inputExtension: string, outputExtension: string): string {
-  const relativePath = input.outRelative ?? "stdin";
-  const stem = relativePath.endsWith(inputExtension) ? relativePath.slice(0, -inputExtension.length) : relativePath;
-  return join(outDir, stem + outputExtension);
+/** Reads an input's bytes. */
+export async function readInput(input: InputRef): Promise<{ bytes: Buffer } | { problem: Diagnostic }> {
+  return input.path === undefined ? await readStandardInput() : readRegularFile(input.path);
 }
 
 /**

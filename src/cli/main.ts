@@ -2,13 +2,16 @@
 // input, and writing results and diagnostics. The library is imported only
 // once a command is known to run, so --help, --version and usage errors
 // start instantly.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import type { DialectId, Span } from "../ir/schema.js";
 import { COMMANDS, helpText, parseArguments, type CommandName, type ParsedOptions } from "./args.js";
-import { decode, describeFsError, expandPaths, ioError, outputPath, parseJson, readInput, type InputRef } from "./inputs.js";
-import { FrameSource, printable, renderDiagnostic, type SourceLanguage } from "./report.js";
+import { decodeText, encodeText, withLineBreaks, type DecodedText } from "./encoding.js";
+import { describeFsError, expandPaths, ioError, parseJson, readInput, type InputRef } from "./inputs.js";
+import { OutputConflict, planOutputs, type PlannedOutput } from "./outputs.js";
+import { FrameSource, literalContents, printable, renderDiagnostic, STRING_SYNTAX, type SourceLanguage } from "./report.js";
+import { writeFileAtomically } from "./write.js";
 
 type Library = typeof import("../index.js");
 
@@ -185,11 +188,19 @@ function unwrapProgram(value: unknown): unknown {
   return value;
 }
 
+/** What stopped an input before the command ran on it, and the exit status it sets. */
+interface InputFailure {
+  diagnostic: Diagnostic;
+  /** The text the diagnostic's span points into, when it has one. */
+  source?: FrameSource;
+  exitCode: number;
+}
+
 /** One input: read (or the problem that stopped it), then run. */
 interface Run {
   input: InputRef;
-  problem?: Diagnostic;
-  decoded?: ReturnType<typeof decode>;
+  failure?: InputFailure;
+  decoded?: DecodedText;
   source?: FrameSource;
   json?: unknown;
   outcome?: Outcome;
@@ -247,9 +258,13 @@ function fail(state: RunState, code: number): void {
   state.exitCode = Math.max(state.exitCode, code);
 }
 
-/** Reports a problem with an input as a whole (it could not be read or decoded): exit status 2. */
-function reportInputProblem(state: RunState, label: string, diagnostic: Diagnostic, source?: FrameSource): void {
-  fail(state, EXIT_USAGE_OR_IO);
+/**
+ * Reports a problem with an input as a whole: one that could not be read
+ * (exit status 2), decoded (1), or a path a folder walk passed over (a
+ * warning, which leaves the status alone).
+ */
+function reportInputProblem(state: RunState, label: string, diagnostic: Diagnostic, source?: FrameSource, exitCode = EXIT_USAGE_OR_IO): void {
+  if (diagnostic.severity === "error") fail(state, exitCode);
   if (state.json) writeOut(`${JSON.stringify({ file: label, diagnostics: [diagnostic] })}\n`);
   else writeErr(`${renderDiagnostic(diagnostic, source !== undefined ? { file: label, source } : { file: label })}\n`);
 }
@@ -259,9 +274,19 @@ async function execute(command: CommandName, options: ParsedOptions, paths: stri
   const spec = COMMANDS[command];
   const outDir = option<string>(options, "out-dir");
 
-  const { inputs, problems } = expandPaths(paths, spec.inputExtension, outDir);
-  if (outDir !== undefined && inputs.some((input) => input.path === undefined)) {
-    throw new UsageError("--out-dir needs file or directory inputs, not standard input", command);
+  const { inputs, folders, problems } = expandPaths(paths, spec.inputExtension);
+  let planned = new Map<InputRef, PlannedOutput>();
+  if (outDir !== undefined) {
+    if (inputs.some((input) => input.path === undefined)) {
+      throw new UsageError("--out-dir needs file or directory inputs, not standard input", command);
+    }
+    // Every output is placed, and checked against every input, before anything is read or written.
+    try {
+      planned = planOutputs(outDir, inputs, folders, spec.inputExtension, spec.outputExtension!);
+    } catch (e) {
+      if (e instanceof OutputConflict) throw new UsageError(e.message, command, e.hint);
+      throw e;
+    }
   }
 
   const library: Library = await import("../index.js");
@@ -270,8 +295,10 @@ async function execute(command: CommandName, options: ParsedOptions, paths: stri
 
   for (const problem of problems) reportInputProblem(state, problem.label, problem.diagnostic);
 
-  const inputDialect = command === "translate" ? option<string>(options, "from") : option<string>(options, "dialect");
-  const language: SourceLanguage = spec.inputExtension === ".json" ? "json" : inputDialect === "singlestore" ? "mysql" : "sql";
+  const inputDialect = command === "translate" ? option<DialectId>(options, "from")! : option<DialectId>(options, "dialect")!;
+  const language: SourceLanguage = spec.inputExtension === ".json" ? "json" : STRING_SYNTAX[inputDialect];
+  const outputDialect = command === "translate" ? option<DialectId>(options, "to")! : inputDialect;
+  const outputLanguage: SourceLanguage = spec.outputExtension === ".json" ? "json" : STRING_SYNTAX[outputDialect];
   const headed = outDir === undefined && !state.json && inputs.length > 1;
 
   // Every input is read and run before anything is written, so that a usage
@@ -279,17 +306,24 @@ async function execute(command: CommandName, options: ParsedOptions, paths: stri
   const runs: Run[] = [];
   for (const input of inputs) {
     const read = await readInput(input);
-    if (read.bytes === undefined) {
-      runs.push({ input, problem: read.problem! });
+    if ("problem" in read) {
+      runs.push({ input, failure: { diagnostic: read.problem, exitCode: EXIT_USAGE_OR_IO } });
       continue;
     }
-    const decoded = decode(read.bytes);
+    const decoding = decodeText(read.bytes);
+    if ("undecodable" in decoding) {
+      // Nothing is run or written for text that is not what its bytes say.
+      const { diagnostic, decodedPrefix } = decoding.undecodable;
+      runs.push({ input, failure: { diagnostic, source: new FrameSource(decodedPrefix, language), exitCode: EXIT_ERRORS } });
+      continue;
+    }
+    const decoded = decoding.decoded;
     const source = new FrameSource(decoded.text, language);
     let json: unknown;
     if (command === "emit") {
       const parsedJson = parseJson(decoded.text);
       if (parsedJson.problem !== undefined) {
-        runs.push({ input, problem: parsedJson.problem, source });
+        runs.push({ input, failure: { diagnostic: parsedJson.problem, source, exitCode: EXIT_USAGE_OR_IO } });
         continue;
       }
       json = parsedJson.value;
@@ -302,54 +336,50 @@ async function execute(command: CommandName, options: ParsedOptions, paths: stri
   }
   if (command === "translate") refuseUnknownFields(runs);
 
-  const written = new Map<string, string>();
   for (const run of runs) {
     const { input, decoded, source, outcome } = run;
     if (decoded === undefined || outcome === undefined) {
-      reportInputProblem(state, input.label, run.problem!, source);
+      reportInputProblem(state, input.label, run.failure!.diagnostic, run.failure!.source, run.failure!.exitCode);
       continue;
     }
-    const errorFound = [...decoded.diagnostics, ...outcome.diagnostics].some((d) => d.severity === "error");
+    const errorFound = outcome.diagnostics.some((d) => d.severity === "error");
     if (errorFound) fail(state, EXIT_ERRORS);
     // An empty result that comes with errors is a failure, not an empty file.
     const hasOutput = outcome.output !== undefined && !(outcome.output === "" && errorFound);
+    // The input's line breaks are kept, wherever the text goes.
+    const text = hasOutput ? withLineBreaks(outcome.output!, decoded.lineBreaks, literalContents(outputLanguage)) : undefined;
 
     const writeProblems: Diagnostic[] = [];
     let outputFile: string | undefined;
-    if (outDir !== undefined && hasOutput) {
-      const target = outputPath(outDir, input, spec.inputExtension, spec.outputExtension!);
-      const earlier = written.get(resolve(target));
+    const target = planned.get(input);
+    if (target !== undefined && text !== undefined) {
       try {
-        if (earlier !== undefined) throw new Error(`it is already the output of ${earlier}`);
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, outcome.output!);
-        written.set(resolve(target), input.label);
-        outputFile = target;
+        mkdirSync(dirname(target.real), { recursive: true });
+        // A byte-order mark in the input is kept in SQL files (never in JSON, which must not start with one).
+        writeFileAtomically(target.real, encodeText(text, decoded.byteOrderMark !== undefined && spec.outputExtension === ".sql"));
+        outputFile = target.shown;
       } catch (e) {
-        writeProblems.push(ioError("io.write", `cannot write ${target}: ${describeFsError(e)}`));
+        writeProblems.push(ioError("io.write", `cannot write ${target.shown}: ${describeFsError(e)}`));
         fail(state, EXIT_USAGE_OR_IO);
       }
     }
-    const diagnostics = [...decoded.diagnostics, ...outcome.diagnostics, ...writeProblems];
+    const diagnostics = [...outcome.diagnostics, ...writeProblems];
 
     if (state.json) {
       const record: Record<string, unknown> = { file: input.label };
       if (outputFile !== undefined) record.output = outputFile;
-      else if (outDir === undefined && (hasOutput || command === "parse")) Object.assign(record, outcome.record);
+      else if (outDir === undefined && (hasOutput || command === "parse")) Object.assign(record, outcome.record, text !== undefined && "text" in outcome.record ? { text } : {});
       record.diagnostics = diagnostics;
       writeOut(`${JSON.stringify(record)}\n`);
       continue;
     }
 
-    // Input-level diagnostics (decoding) always refer to the input text.
-    for (const diagnostic of decoded.diagnostics) writeErr(`${renderDiagnostic(diagnostic, { file: input.label, source })}\n`);
     const outcomeSource = outcome.sensitiveSpans !== undefined ? new FrameSource(decoded.text, language, outcome.sensitiveSpans) : source;
     for (const diagnostic of outcome.diagnostics) {
       writeErr(`${renderDiagnostic(diagnostic, outcome.spansReferToInput ? { file: input.label, source: outcomeSource } : { file: input.label })}\n`);
     }
     for (const diagnostic of writeProblems) writeErr(`${renderDiagnostic(diagnostic, { file: input.label })}\n`);
-    if (outDir === undefined && hasOutput) {
-      const text = outcome.output!;
+    if (outDir === undefined && text !== undefined) {
       if (headed) writeOut(`-- ${printable(input.label)}\n`);
       writeOut(headed && text !== "" && !text.endsWith("\n") ? `${text}\n` : text);
     }

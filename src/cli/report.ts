@@ -5,12 +5,33 @@
 // values live, and a diagnostic must not reveal more than its message.
 import type { Diagnostic } from "../diagnostics.js";
 import { anyLiteralContents, mergeRanges, mysqlLiteralContents, sqlLiteralContents } from "../dialects/shared/literals.js";
-import type { Span } from "../ir/schema.js";
+import type { DialectId, Span } from "../ir/schema.js";
 
 export { mysqlLiteralContents, sqlLiteralContents };
 
 /** `sql`: PostgreSQL-family lexing (Materialize); `mysql`: MySQL-family lexing (SingleStore). */
 export type SourceLanguage = "sql" | "mysql" | "json";
+
+/** How each dialect writes string literals: the PostgreSQL family's forms or the MySQL family's. */
+export const STRING_SYNTAX: Record<DialectId, "sql" | "mysql"> = {
+  materialize: "sql",
+  cockroachdb: "sql",
+  flink: "sql",
+  databend: "mysql",
+  singlestore: "mysql",
+};
+
+/** The [start, end) offsets of string literal contents in a text of the language. */
+export function literalContents(language: SourceLanguage): (text: string) => Array<[number, number]> {
+  switch (language) {
+    case "sql":
+      return sqlLiteralContents;
+    case "mysql":
+      return mysqlLiteralContents;
+    case "json":
+      return jsonStringValueContents;
+  }
+}
 
 /** Longest stretch of a source line shown in a frame; longer lines are cut around the span. */
 const MAX_FRAME_COLUMNS = 100;

@@ -112,11 +112,12 @@ describe("garbage input", () => {
     }
   });
 
-  it("invalid UTF-8 is reported at its position", () => {
+  it("invalid UTF-8 is reported at its position, and the input is not run", () => {
     const bytes = Buffer.concat([Buffer.from("CREATE CONNECTION c TO KAFKA (BROKER '"), Buffer.from([0xff, 0xfe]), Buffer.from("');\n")]);
     const result = connbridge(["check"], { input: bytes });
     expect(result.status).toBe(1);
-    expect(result.stderr.split("\n")[0]).toBe("<stdin>:1:39: error input.invalid-utf8: invalid UTF-8 at byte 38; invalid bytes were read as U+FFFD");
+    expect(result.stderr.split("\n")[0]).toBe("<stdin>:1:39: error input.invalid-utf8: invalid UTF-8 at byte 38; the file is not read and nothing is written for it");
+    expect(result.stderr).not.toContain("materialize.");
   });
 
   it("1 MB of ( exits 1 with a positioned diagnostic and no stack trace", () => {

@@ -23,12 +23,17 @@ export interface CliResult {
   stderr: string;
 }
 
-export function connbridge(args: string[], options: { input?: string | Buffer; cwd?: string } = {}): CliResult {
+/** Longest a run may take before it is killed: a run that blocks (on a FIFO, say) fails its test instead of hanging it. */
+export const RUN_TIMEOUT_MS = 30_000;
+
+export function connbridge(args: string[], options: { input?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? "",
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
+    timeout: RUN_TIMEOUT_MS,
+    ...(options.env !== undefined ? { env: { ...process.env, ...options.env } } : {}),
   });
   if (result.error !== undefined) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
