@@ -27,6 +27,7 @@ import { fitName, mapName, nameKey, nameText, tooLong } from "./names.js";
 import { maskedSource, redactProgram } from "./redact.js";
 import { SecretBook, type SecretLookup } from "./secrets.js";
 import { applySupply, type Supply } from "./supply.js";
+import { appendAll } from "../dialects/shared/arrays.js";
 
 export interface PlanOptions {
   /**
@@ -120,7 +121,7 @@ export class TranslationPlanner {
     }
     this.secrets = new SecretBook(rules, this.options.secrets ?? {}, definedInInput);
     for (const statement of program.statements) this.statement(statement);
-    if (!this.target.capabilities.secretObjects) this.diagnostics.push(...this.secrets.report(this.target.platform));
+    if (!this.target.capabilities.secretObjects) appendAll(this.diagnostics, this.secrets.report(this.target.platform));
     const result: Program = { statements: this.out, source: this.target.id };
     const trailing = [...this.pendingComments, ...(program.trailingComments ?? [])];
     if (trailing.length > 0) result.trailingComments = trailing;
@@ -148,7 +149,8 @@ export class TranslationPlanner {
     if (original !== undefined && (this.options.redact || secretStatement)) {
       original = maskedSource(original, statement.span!.start.offset, statement.sensitiveSpans);
     }
-    this.pendingComments.push(...(statement.comments ?? []), { style: "line", text: ` connbridge: not translated: ${reason}` });
+    appendAll(this.pendingComments, statement.comments ?? []);
+    this.pendingComments.push({ style: "line", text: ` connbridge: not translated: ${reason}` });
     for (const line of (original ?? "").split(/\r\n|\r|\n/)) {
       if (line.trim() !== "") this.pendingComments.push({ style: "line", text: ` ${line}` });
     }
@@ -178,7 +180,7 @@ export class TranslationPlanner {
   /** A name of the source said in the target's terms, with what the target cannot qualify reported. */
   private mapName(name: ObjectName, statement: Statement, path: string): ObjectName {
     const mapped = mapName(name, this.source.capabilities.names, this.target.capabilities.names, this.target.platform, this.at(statement, path), path);
-    this.diagnostics.push(...mapped.diagnostics);
+    appendAll(this.diagnostics, mapped.diagnostics);
     return mapped.name;
   }
 
@@ -275,7 +277,7 @@ export class TranslationPlanner {
       );
     }
     // The statement is consumed; its comments stay.
-    this.pendingComments.push(...(statement.comments ?? []));
+    appendAll(this.pendingComments, statement.comments ?? []);
   }
 
   private dropConnections(statement: Extract<Statement, { kind: "drop" }>): void {
@@ -373,7 +375,7 @@ export class TranslationPlanner {
     const losses = lossesOf([statement]);
     const blocking = losses.filter((d) => d.severity === "error");
     if (blocking.length > 0) {
-      this.diagnostics.push(...blocking);
+      appendAll(this.diagnostics, blocking);
       throw new NotCarried("it would change meaning in the target (see diagnostics)");
     }
     const lost = new Set(losses.map((d) => d.path).filter((p): p is string => p !== undefined));
@@ -387,7 +389,7 @@ export class TranslationPlanner {
     }
     const refused = this.target.check({ statements: written }).filter((d) => d.severity === "error");
     if (refused.length > 0) {
-      this.diagnostics.push(...refused.map((d) => ({ ...d, message: `${d.message} (in the ${this.target.platform} statement for ${name})` })));
+      appendAll(this.diagnostics, refused.map((d) => ({ ...d, message: `${d.message} (in the ${this.target.platform} statement for ${name})` })));
       throw new NotCarried(`${this.target.platform} would refuse the statement (see diagnostics)`);
     }
     for (const generatedSecret of generated) this.diagnostics.push(generatedSecret.diagnostic);
@@ -464,7 +466,7 @@ export class TranslationPlanner {
   }
 
   private supply(name: string, connection: Connection, statement: Statement): void {
-    this.diagnostics.push(...applySupply(name, connection, statement, this.options.supply));
+    appendAll(this.diagnostics, applySupply(name, connection, statement, this.options.supply));
   }
 
   private checkRequired(name: string, connection: Connection, statement: Statement): boolean {

@@ -89,10 +89,12 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     const fields: Record<string, unknown> = { kind: KIND_OF_TYPE[type] };
     const layout: MzLayoutEntry[] = [];
     const verbatim: MzOption[] = [];
+    const saidUnset = new Set<string>();
     for (const option of options) {
-      const placed = placeOption(type, fields, option, layout);
+      const placed = placeOption(type, fields, option, saidUnset);
       if (placed !== undefined) {
         layout.push(placed);
+        if (placed.unset) saidUnset.add(placed.option);
         const path = FIELDS[type][option.option as MzOptionName];
         if (path !== undefined) this.recordField(`connection.${fieldPathOf(path)}`, option.span);
       } else {

@@ -133,8 +133,14 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-/** Deeper JSON is refused rather than walked (no configuration is this deep). */
-export const MAX_JSON_DEPTH = 512;
+/**
+ * JSON nested deeper than this is refused with a positioned diagnostic
+ * rather than walked. SingleStore documents no limit; MySQL, whose JSON it
+ * follows, refuses documents deeper than 100 levels (a scalar or an empty
+ * container is 1 level, each container around it one more), and no
+ * configuration comes near it.
+ */
+export const MAX_JSON_DEPTH = 100;
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
@@ -211,9 +217,10 @@ export function parseJson(text: string): JsonNode {
     }
   };
 
-  const value = (depth: number): JsonNode => {
+  // `containers`: how many arrays and objects hold the value; the document is at least one level deeper.
+  const value = (containers: number): JsonNode => {
     skipBlanks();
-    if (depth > MAX_JSON_DEPTH) fail(`JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
+    if (containers >= MAX_JSON_DEPTH) fail(`JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
     const start = i;
     const c = text[i];
     if (c === "{") {
@@ -232,7 +239,7 @@ export function parseJson(text: string): JsonNode {
         skipBlanks();
         if (text[i] !== ":") fail(`expected ':' after a key in a JSON object, found ${describe(i)}`);
         i++;
-        const v = value(depth + 1);
+        const v = value(containers + 1);
         entries.push({ key, keyStart, end: v.end, value: v });
         skipBlanks();
         if (text[i] === ",") {
@@ -255,7 +262,7 @@ export function parseJson(text: string): JsonNode {
         return { type: "array", items, start, end: i };
       }
       for (;;) {
-        items.push(value(depth + 1));
+        items.push(value(containers + 1));
         skipBlanks();
         if (text[i] === ",") {
           i++;
@@ -315,32 +322,44 @@ export type { NumberText };
  * write them as they were. In nested objects a repeated key keeps its last
  * value, as JSON.parse does; `duplicates` reports where.
  */
-export function jsonValueOf(node: JsonNode, numbers: NumberText[] = [], path: (string | number)[] = [], duplicates: JsonEntry[] = []): JsonValue {
-  switch (node.type) {
-    case "object": {
-      const out: Record<string, JsonValue> = {};
-      const seen = new Set<string>();
-      for (const entry of node.entries) {
-        if (seen.has(entry.key)) duplicates.push(entry);
-        seen.add(entry.key);
-        defineKey(out, entry.key, jsonValueOf(entry.value, numbers, [...path, entry.key], duplicates));
+export function jsonValueOf(node: JsonNode, numbers: NumberText[] = [], duplicates: JsonEntry[] = []): JsonValue {
+  // One path, extended and cut back on the way down and up; copied only for a number kept.
+  const path: (string | number)[] = [];
+  const value = (node: JsonNode): JsonValue => {
+    switch (node.type) {
+      case "object": {
+        const out: Record<string, JsonValue> = {};
+        const seen = new Set<string>();
+        for (const entry of node.entries) {
+          if (seen.has(entry.key)) duplicates.push(entry);
+          seen.add(entry.key);
+          path.push(entry.key);
+          defineKey(out, entry.key, value(entry.value));
+          path.pop();
+        }
+        return out;
       }
-      return out;
+      case "array":
+        return node.items.map((item, k) => {
+          path.push(k);
+          const v = value(item);
+          path.pop();
+          return v;
+        });
+      case "string":
+        return node.value;
+      case "number": {
+        const n = Number(node.text);
+        if (String(n) !== node.text) numbers.push({ path: [...path], text: node.text });
+        return n;
+      }
+      case "boolean":
+        return node.value;
+      case "null":
+        return null;
     }
-    case "array":
-      return node.items.map((item, k) => jsonValueOf(item, numbers, [...path, k], duplicates));
-    case "string":
-      return node.value;
-    case "number": {
-      const n = Number(node.text);
-      if (String(n) !== node.text) numbers.push({ path, text: node.text });
-      return n;
-    }
-    case "boolean":
-      return node.value;
-    case "null":
-      return null;
-  }
+  };
+  return value(node);
 }
 
 /** The dialect-neutral Value of a JSON node (ALTER LINK): numbers keep their text, objects every entry. */
@@ -372,17 +391,42 @@ export function isJsonNumber(text: string): boolean {
 
 /**
  * Compact JSON of an IR value (`","` and `":"` separators, keys in order).
- * `numberText` gives the source text of a number at a path, when it has one.
+ * `numberText` gives the source text of a number at a path, when it has one
+ * (the path it is given is only valid during the call).
  */
-export function printJson(value: JsonValue, numberText?: (path: (string | number)[], n: number) => string | undefined, path: (string | number)[] = []): string {
-  if (typeof value === "number") return numberText?.(path, value) ?? JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v, k) => printJson(v, numberText, [...path, k])).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    return `{${Object.entries(value)
-      .map(([k, v]) => `${JSON.stringify(k)}:${printJson(v, numberText, [...path, k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
+export function printJson(value: JsonValue, numberText?: (path: readonly (string | number)[], n: number) => string | undefined): string {
+  const out: string[] = [];
+  const path: (string | number)[] = [];
+  const write = (v: JsonValue): void => {
+    if (typeof v === "number") {
+      out.push(numberText?.(path, v) ?? JSON.stringify(v));
+    } else if (Array.isArray(v)) {
+      out.push("[");
+      v.forEach((item, k) => {
+        if (k > 0) out.push(",");
+        path.push(k);
+        write(item);
+        path.pop();
+      });
+      out.push("]");
+    } else if (typeof v === "object" && v !== null) {
+      out.push("{");
+      let first = true;
+      for (const [k, item] of Object.entries(v)) {
+        if (!first) out.push(",");
+        first = false;
+        out.push(JSON.stringify(k), ":");
+        path.push(k);
+        write(item);
+        path.pop();
+      }
+      out.push("}");
+    } else {
+      out.push(JSON.stringify(v));
+    }
+  };
+  write(value);
+  return out.join("");
 }
 
 /** A SQL string literal: single quotes, `\` and `'` escaped (safe whatever sql_mode says about backslashes). */
