@@ -98,6 +98,8 @@ export class TranslationPlanner {
   private readonly out: Statement[] = [];
   private pendingComments: Comment[] = [];
   private readonly takenNames = new Set<string>();
+  /** For each generated secret name taken, the next suffix to try (`_2`, `_3`, ...). */
+  private readonly nextSuffix = new Map<string, number>();
   /** Connections of the input that are not written, by name key, with the reason. */
   private readonly untranslated = new Map<string, string>();
   /** Connections written, by name key (COMMENT ON folds into these). */
@@ -166,7 +168,12 @@ export class TranslationPlanner {
   }
 
   /** A statement about a connection that was not written stays a comment too. */
-  private keepDependent(statement: Statement, name: ObjectName, reason: string, others = false): void {
+  private keepDependent(statement: Statement, name: ObjectName, reason: string): void {
+    this.dependentWarning(statement, name, reason);
+    this.keepAsComment(statement, `connection ${nameText(name)} is not translated`);
+  }
+
+  private dependentWarning(statement: Statement, name: ObjectName, reason: string): void {
     this.diagnostics.push(
       warning(
         "translate.dependent-not-translated",
@@ -174,7 +181,6 @@ export class TranslationPlanner {
         statement.span,
       ),
     );
-    this.keepAsComment(statement, `connection ${nameText(name)} is not translated${others ? " (the statement's other names are written above)" : ""}`);
   }
 
   /** A name of the source said in the target's terms, with what the target cannot qualify reported. */
@@ -280,16 +286,33 @@ export class TranslationPlanner {
     appendAll(this.pendingComments, statement.comments ?? []);
   }
 
+  /**
+   * DROP of several connections: one statement per name written. Where some
+   * of them were not translated, the statement is kept once as a comment, in
+   * the place of the first of them, naming them all: its cost stays that of
+   * its names, however many there are.
+   */
   private dropConnections(statement: Extract<Statement, { kind: "drop" }>): void {
-    for (const [i, name] of statement.names.entries()) {
+    const untranslated = statement.names.filter((name) => this.untranslatedReason(name) !== undefined);
+    const { comments, ...rest } = statement;
+    // The statement's comments go with whatever comes of its first name.
+    let commentsPlaced = false;
+    for (const name of statement.names) {
       const reason = this.untranslatedReason(name);
-      const single: Statement = structuredClone({ ...statement, names: [name] });
       if (reason !== undefined) {
-        this.keepDependent(i === 0 ? statement : { ...single, comments: [] }, name, reason, statement.names.length > 1);
+        this.dependentWarning(statement, name, reason);
+        if (name !== untranslated[0]) continue;
+        const names = untranslated.map(nameText).join(", ");
+        const what = untranslated.length === 1 ? `connection ${names} is not translated` : `connections ${names} are not translated`;
+        const others = untranslated.length < statement.names.length ? " (its other names are dropped by statements of their own)" : "";
+        this.keepAsComment(commentsPlaced ? rest : statement, `${what}${others}`);
+        commentsPlaced = true;
         continue;
       }
+      const single: Statement = structuredClone({ ...rest, names: [name] });
       this.mapNames(single);
-      if (i > 0) delete single.comments;
+      if (!commentsPlaced && comments !== undefined) single.comments = structuredClone(comments);
+      commentsPlaced = true;
       this.push(single);
     }
   }
@@ -546,7 +569,12 @@ export class TranslationPlanner {
       const fieldName = site.path.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_");
       const base = fitName(`${connectionName}_${fieldName}`.toLowerCase().replace(/_+/g, "_"), this.target.capabilities.names);
       let secretName = base;
-      for (let n = 2; this.takenNames.has(secretName); n++) secretName = fitName(`${base}_${n}`, this.target.capabilities.names);
+      if (this.takenNames.has(secretName)) {
+        // Suffixes below the one remembered for this base are all taken: start there, not at 2.
+        let n = this.nextSuffix.get(base) ?? 2;
+        while (this.takenNames.has((secretName = fitName(`${base}_${n}`, this.target.capabilities.names)))) n++;
+        this.nextSuffix.set(base, n + 1);
+      }
       this.takenNames.add(secretName);
       const ref: ObjectName = { parts: [...statement.name.parts.slice(0, -1), { value: secretName, quoted: false }] };
       const diagnostic = {
