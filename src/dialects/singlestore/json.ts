@@ -35,53 +35,67 @@ const ESCAPES: Record<string, string> = { "0": "\0", b: "\b", n: "\n", r: "\r", 
 
 /** Decodes adjacent SQL string literals into one value (`'a' "b"` is `ab`). */
 export function decodeLiterals(pieces: LiteralPiece[]): DecodedLiteral {
+  // Decoding never lengthens the text: its length bounds the maps.
+  let capacity = 0;
+  for (const piece of pieces) capacity += piece.text.length;
+  const starts = new Int32Array(capacity + 1);
+  const ends = new Int32Array(capacity);
   const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let length = 0;
+  const unit = (decoded: string, start: number, end: number) => {
+    out.push(decoded);
+    for (let k = 0; k < decoded.length; k++) {
+      starts[length] = start;
+      ends[length] = end;
+      length++;
+    }
+  };
   let close = 0;
   for (const piece of pieces) {
     const text = piece.text;
-    const quote = text[0]!;
+    const quote = text.charCodeAt(0);
     const bodyEnd = text.length - 1;
+    // Characters written as themselves are copied a run at a time.
+    let run = 1;
+    const flush = (end: number) => {
+      if (end > run) out.push(text.slice(run, end));
+    };
     for (let i = 1; i < bodyEnd; ) {
-      const c = text[i]!;
+      const c = text.charCodeAt(i);
       const at = piece.offset + i;
-      if (c === "\\" && i + 1 < bodyEnd) {
+      if (c === 0x5c && i + 1 < bodyEnd) {
+        flush(i);
         const e = text[i + 1]!;
         if (e === "%" || e === "_") {
-          out.push("\\", e);
-          starts.push(at, at + 1);
-          ends.push(at + 1, at + 2);
+          unit("\\", at, at + 1);
+          unit(e, at + 1, at + 2);
         } else {
           // A surrogate pair after the backslash is one character.
           const pair = isHighSurrogate(e) && isLowSurrogate(text[i + 2]) ? text.slice(i + 1, i + 3) : e;
-          const decoded = ESCAPES[pair] ?? pair;
-          for (let k = 0; k < decoded.length; k++) {
-            out.push(decoded[k]!);
-            starts.push(at);
-            ends.push(at + 1 + pair.length);
-          }
+          unit(ESCAPES[pair] ?? pair, at, at + 1 + pair.length);
           i += pair.length - 1;
         }
         i += 2;
+        run = i;
         continue;
       }
-      if (c === quote && text[i + 1] === quote) {
-        out.push(quote);
-        starts.push(at);
-        ends.push(at + 2);
+      if (c === quote && text.charCodeAt(i + 1) === quote) {
+        flush(i);
+        unit(text[i]!, at, at + 2);
         i += 2;
+        run = i;
         continue;
       }
-      out.push(c);
-      starts.push(at);
-      ends.push(at + 1);
+      starts[length] = at;
+      ends[length] = at + 1;
+      length++;
       i++;
     }
+    flush(bodyEnd);
     close = piece.offset + bodyEnd;
   }
-  starts.push(close);
-  return { value: out.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  starts[length] = close;
+  return { value: out.join(""), starts: starts.slice(0, length + 1), ends: ends.slice(0, length) };
 }
 
 function isHighSurrogate(c: string | undefined): boolean {
