@@ -83,6 +83,7 @@ const NESTING: Array<{ name: string; statement: (depth: number) => string; opens
   { name: "NOT and `=` in turn", statement: (d) => `SHOW SECRETS WHERE ${"NOT a = ".repeat(Math.ceil(d / 2))}b`, opens: /NOT|=/g },
   { name: "parentheses", statement: (d) => `CREATE SECRET s AS ${"(".repeat(d)}1${")".repeat(d)}`, opens: /\(/g },
   { name: "function calls", statement: (d) => `CREATE SECRET s AS ${"f(".repeat(d)}1${")".repeat(d)}`, opens: /\(/g },
+  { name: "operators around brackets", statement: (d) => `CREATE SECRET s AS ${"- ".repeat(40)}${"(".repeat(d - 40)}1${")".repeat(d - 40)}`, opens: /[-(]/g },
   { name: "minus before parentheses", statement: (d) => `CREATE SECRET s AS ${"-(".repeat(Math.ceil(d / 2))}1${")".repeat(Math.ceil(d / 2))}`, opens: /[-(]/g },
   { name: "option value lists", statement: (d) => `CREATE CONNECTION c TO KAFKA (BROKER 'b', PROGRESS TOPIC = ${"(".repeat(d - 1)}'t'${")".repeat(d - 1)})`, opens: /\(/g },
   { name: "MAP values", statement: (d) => `CREATE CONNECTION c TO KAFKA (BROKER 'b', HOST = ${"MAP['k' => ".repeat(d - 1)}'v'${"]".repeat(d - 1)})`, opens: /[([]/g },

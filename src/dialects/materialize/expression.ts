@@ -51,7 +51,7 @@ const BINARY_PRECEDENCE: Readonly<Record<string, number>> = {
   AND: 3,
   OR: 2,
 };
-/** Other operators (`~~`, `@>`, ...) bind like `||`. */
+/** Other operators (`~`, `@`, `&`, ...) bind like `||`. */
 const OTHER_OPERATOR_PRECEDENCE = 8;
 /** `::type` binds tightest of all, `IS [NOT] NULL` between comparisons and LIKE. */
 export const CAST_PRECEDENCE = 13;

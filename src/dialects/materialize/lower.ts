@@ -391,10 +391,15 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     return builder.finish();
   }
 
-  /** `depth`: the nesting of the brackets a primary expression opens. */
+  /** `depth`: the nesting of the brackets a primary expression opens (counted with the operators around them). */
   private primary(ctx: P.PrimaryExpressionContext, depth: number): Expr {
     if (ctx instanceof P.LiteralExprContext) return this.literalExpr(ctx.literal());
     if (ctx instanceof P.ParameterExprContext) return { k: "parameter", text: ctx.getText() };
+    const bracket =
+      ctx instanceof P.ParenExprContext || ctx instanceof P.SubqueryExprContext || ctx instanceof P.CastCallExprContext || ctx instanceof P.FunctionCallExprContext
+        ? ctx.LPAREN()
+        : undefined;
+    if (bracket !== undefined && depth > MAX_NESTING) this.fail(bracket.symbol, `nesting limit of ${MAX_NESTING} exceeded`);
     if (ctx instanceof P.SubqueryExprContext) {
       const start = this.source.offsetOfCodePoint(ctx.SELECT().symbol.start);
       const end = this.source.offsetOfCodePoint((ctx.RPAREN().symbol.start));
