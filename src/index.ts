@@ -189,8 +189,8 @@ function parseText(text: string, options: ParseOptions): ParseResult {
   if (dialect === undefined) return noProgram([diagnostic!]);
   const parsed = dialect.parse(text);
   parsed.program.source = dialect.id;
-  const diagnostics = [...parsed.diagnostics];
-  if (options.check !== false) diagnostics.push(...dialect.check(parsed.program));
+  // Array literals, not push(...): a spread call takes only so many arguments, and a list may be longer.
+  const diagnostics = options.check !== false ? [...parsed.diagnostics, ...dialect.check(parsed.program)] : [...parsed.diagnostics];
   if (options.redact) redactProgram(parsed.program);
   return { program: parsed.program, diagnostics: sortDiagnostics(diagnostics), sensitiveSpans: sensitiveSpansOf(parsed.program) };
 }

@@ -174,21 +174,28 @@ validateConnection: VALIDATE CONNECTION rawName;
 commentOn: COMMENT ON (CONNECTION | SECRET) itemName IS (stringLiteral | NULL);
 
 // ---- Scalar expressions (secret values, SHOW ... WHERE) ----------------
+// An expression is read as a flat sequence of operands and operators, and
+// the lowering applies the operators' precedence (expression.ts) with a stack
+// of its own: a chain of any length (`'a' || 'b' || ...`, `NOT NOT ... x`)
+// makes neither a deep parse tree nor a deep call stack. Only brackets nest
+// here, and their depth is limited before parsing.
 
-expression
-    : expression DOUBLE_COLON typeName                                  # castExpr
-    | (PLUS | MINUS) expression                                         # unaryExpr
-    | expression CARET expression                                       # binaryExpr
-    | expression (STAR | SLASH | PERCENT) expression                    # binaryExpr
-    | expression (PLUS | MINUS) expression                              # binaryExpr
-    | expression (CONCAT | OPERATOR) expression                         # binaryExpr
-    | expression (EQ | NOT_EQ | LT | GT | LT_EQ | GT_EQ) expression      # binaryExpr
-    | expression IS NOT? NULL                                           # isNullExpr
-    | expression NOT? LIKE expression                                   # likeExpr
-    | NOT expression                                                    # notExpr
-    | expression AND expression                                         # binaryExpr
-    | expression OR expression                                          # binaryExpr
-    | primaryExpression                                                 # primaryExpr
+expression: operand ( binaryOperator operand | postfixOperator )*;
+
+operand: prefixOperator* primaryExpression;
+
+prefixOperator: PLUS | MINUS | NOT;
+
+binaryOperator
+    : CARET | STAR | SLASH | PERCENT | PLUS | MINUS | CONCAT | OPERATOR
+    | EQ | NOT_EQ | LT | GT | LT_EQ | GT_EQ
+    | NOT? LIKE
+    | AND | OR
+    ;
+
+postfixOperator
+    : DOUBLE_COLON typeName                                             # castOperator
+    | IS NOT? NULL                                                      # isNullOperator
     ;
 
 primaryExpression

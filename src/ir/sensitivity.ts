@@ -121,11 +121,23 @@ export function isSensitiveName(name: string, knownSensitive: Iterable<string> =
   if (SENSITIVE_NAME.test(name) && !PUBLIC_NAME.test(name)) return true;
   const normal = normaliseName(name);
   if (normal.length < 4) return false;
-  for (const known of knownSensitive) {
-    const k = normaliseName(known);
+  for (const k of normalisedNames(knownSensitive)) {
     if (distanceWithin(normal, k, k.length >= 8 ? 2 : 1) <= (k.length >= 8 ? 2 : 1)) return true;
   }
   return false;
+}
+
+/** Normalised lists of known names, kept by list: each key of a statement is compared with the same few. */
+const normalisedLists = new WeakMap<object, readonly string[]>();
+
+function normalisedNames(names: Iterable<string>): readonly string[] {
+  if (!Array.isArray(names)) return Array.from(names, normaliseName);
+  let normal = normalisedLists.get(names);
+  if (normal === undefined) {
+    normal = names.map(normaliseName);
+    normalisedLists.set(names, normal);
+  }
+  return normal;
 }
 
 /** `key=value` settings inside a value (connection strings, query strings) whose key is secret. */

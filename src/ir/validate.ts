@@ -96,8 +96,15 @@ function discriminatorOf(members: Schema[]): string | undefined {
   );
 }
 
-/** Deeper values than this are refused rather than walked (IR is never this deep). */
-const MAX_DEPTH = 256;
+/**
+ * Deeper values than this are refused rather than walked. The deepest IR a
+ * parse makes is well inside it: a Materialize MAP nested in 128 brackets is
+ * 3 levels a bracket (entries, index, value), about 390 in all; a SingleStore
+ * ALTER LINK value of JSON 100 levels deep, about 310. Every walk over the
+ * IR (emitters, checks, redaction, equivalence) takes this depth.
+ */
+export const MAX_IR_DEPTH = 512;
+const MAX_DEPTH = MAX_IR_DEPTH;
 /** More values than this are refused rather than walked: shared sub-objects could otherwise multiply the work without end. */
 const MAX_VALUES = 5_000_000;
 
@@ -248,13 +255,16 @@ class Walker {
       const expected = resolved.map(summarise).join(" or ");
       errors.push({ path, message: `expected ${expected}, got ${describeType(value)}` });
     } else {
-      errors.push(...best!);
+      // One at a time: a spread passes every error as an argument, and there may be more than an engine takes.
+      for (const e of best!) errors.push(e);
     }
   }
 }
 
 function deepest(errors: SchemaError[]): number {
-  return Math.max(...errors.map((e) => e.path.length));
+  let deepest = -Infinity;
+  for (const e of errors) deepest = Math.max(deepest, e.path.length);
+  return deepest;
 }
 
 function summarise(schema: Schema): string {

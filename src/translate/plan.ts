@@ -27,6 +27,7 @@ import { fitName, mapName, nameKey, nameText, tooLong } from "./names.js";
 import { maskedSource, redactProgram } from "./redact.js";
 import { SecretBook, type SecretLookup } from "./secrets.js";
 import { applySupply, type Supply } from "./supply.js";
+import { appendAll } from "../dialects/shared/arrays.js";
 
 export interface PlanOptions {
   /**
@@ -97,6 +98,8 @@ export class TranslationPlanner {
   private readonly out: Statement[] = [];
   private pendingComments: Comment[] = [];
   private readonly takenNames = new Set<string>();
+  /** For each generated secret name taken, the next suffix to try (`_2`, `_3`, ...). */
+  private readonly nextSuffix = new Map<string, number>();
   /** Connections of the input that are not written, by name key, with the reason. */
   private readonly untranslated = new Map<string, string>();
   /** Connections written, by name key (COMMENT ON folds into these). */
@@ -120,7 +123,7 @@ export class TranslationPlanner {
     }
     this.secrets = new SecretBook(rules, this.options.secrets ?? {}, definedInInput);
     for (const statement of program.statements) this.statement(statement);
-    if (!this.target.capabilities.secretObjects) this.diagnostics.push(...this.secrets.report(this.target.platform));
+    if (!this.target.capabilities.secretObjects) appendAll(this.diagnostics, this.secrets.report(this.target.platform));
     const result: Program = { statements: this.out, source: this.target.id };
     const trailing = [...this.pendingComments, ...(program.trailingComments ?? [])];
     if (trailing.length > 0) result.trailingComments = trailing;
@@ -148,7 +151,8 @@ export class TranslationPlanner {
     if (original !== undefined && (this.options.redact || secretStatement)) {
       original = maskedSource(original, statement.span!.start.offset, statement.sensitiveSpans);
     }
-    this.pendingComments.push(...(statement.comments ?? []), { style: "line", text: ` connbridge: not translated: ${reason}` });
+    appendAll(this.pendingComments, statement.comments ?? []);
+    this.pendingComments.push({ style: "line", text: ` connbridge: not translated: ${reason}` });
     for (const line of (original ?? "").split(/\r\n|\r|\n/)) {
       if (line.trim() !== "") this.pendingComments.push({ style: "line", text: ` ${line}` });
     }
@@ -164,7 +168,12 @@ export class TranslationPlanner {
   }
 
   /** A statement about a connection that was not written stays a comment too. */
-  private keepDependent(statement: Statement, name: ObjectName, reason: string, others = false): void {
+  private keepDependent(statement: Statement, name: ObjectName, reason: string): void {
+    this.dependentWarning(statement, name, reason);
+    this.keepAsComment(statement, `connection ${nameText(name)} is not translated`);
+  }
+
+  private dependentWarning(statement: Statement, name: ObjectName, reason: string): void {
     this.diagnostics.push(
       warning(
         "translate.dependent-not-translated",
@@ -172,13 +181,12 @@ export class TranslationPlanner {
         statement.span,
       ),
     );
-    this.keepAsComment(statement, `connection ${nameText(name)} is not translated${others ? " (the statement's other names are written above)" : ""}`);
   }
 
   /** A name of the source said in the target's terms, with what the target cannot qualify reported. */
   private mapName(name: ObjectName, statement: Statement, path: string): ObjectName {
     const mapped = mapName(name, this.source.capabilities.names, this.target.capabilities.names, this.target.platform, this.at(statement, path), path);
-    this.diagnostics.push(...mapped.diagnostics);
+    appendAll(this.diagnostics, mapped.diagnostics);
     return mapped.name;
   }
 
@@ -275,19 +283,36 @@ export class TranslationPlanner {
       );
     }
     // The statement is consumed; its comments stay.
-    this.pendingComments.push(...(statement.comments ?? []));
+    appendAll(this.pendingComments, statement.comments ?? []);
   }
 
+  /**
+   * DROP of several connections: one statement per name written. Where some
+   * of them were not translated, the statement is kept once as a comment, in
+   * the place of the first of them, naming them all: its cost stays that of
+   * its names, however many there are.
+   */
   private dropConnections(statement: Extract<Statement, { kind: "drop" }>): void {
-    for (const [i, name] of statement.names.entries()) {
+    const untranslated = statement.names.filter((name) => this.untranslatedReason(name) !== undefined);
+    const { comments, ...rest } = statement;
+    // The statement's comments go with whatever comes of its first name.
+    let commentsPlaced = false;
+    for (const name of statement.names) {
       const reason = this.untranslatedReason(name);
-      const single: Statement = structuredClone({ ...statement, names: [name] });
       if (reason !== undefined) {
-        this.keepDependent(i === 0 ? statement : { ...single, comments: [] }, name, reason, statement.names.length > 1);
+        this.dependentWarning(statement, name, reason);
+        if (name !== untranslated[0]) continue;
+        const names = untranslated.map(nameText).join(", ");
+        const what = untranslated.length === 1 ? `connection ${names} is not translated` : `connections ${names} are not translated`;
+        const others = untranslated.length < statement.names.length ? " (its other names are dropped by statements of their own)" : "";
+        this.keepAsComment(commentsPlaced ? rest : statement, `${what}${others}`);
+        commentsPlaced = true;
         continue;
       }
+      const single: Statement = structuredClone({ ...rest, names: [name] });
       this.mapNames(single);
-      if (i > 0) delete single.comments;
+      if (!commentsPlaced && comments !== undefined) single.comments = structuredClone(comments);
+      commentsPlaced = true;
       this.push(single);
     }
   }
@@ -373,7 +398,7 @@ export class TranslationPlanner {
     const losses = lossesOf([statement]);
     const blocking = losses.filter((d) => d.severity === "error");
     if (blocking.length > 0) {
-      this.diagnostics.push(...blocking);
+      appendAll(this.diagnostics, blocking);
       throw new NotCarried("it would change meaning in the target (see diagnostics)");
     }
     const lost = new Set(losses.map((d) => d.path).filter((p): p is string => p !== undefined));
@@ -387,7 +412,7 @@ export class TranslationPlanner {
     }
     const refused = this.target.check({ statements: written }).filter((d) => d.severity === "error");
     if (refused.length > 0) {
-      this.diagnostics.push(...refused.map((d) => ({ ...d, message: `${d.message} (in the ${this.target.platform} statement for ${name})` })));
+      appendAll(this.diagnostics, refused.map((d) => ({ ...d, message: `${d.message} (in the ${this.target.platform} statement for ${name})` })));
       throw new NotCarried(`${this.target.platform} would refuse the statement (see diagnostics)`);
     }
     for (const generatedSecret of generated) this.diagnostics.push(generatedSecret.diagnostic);
@@ -464,7 +489,7 @@ export class TranslationPlanner {
   }
 
   private supply(name: string, connection: Connection, statement: Statement): void {
-    this.diagnostics.push(...applySupply(name, connection, statement, this.options.supply));
+    appendAll(this.diagnostics, applySupply(name, connection, statement, this.options.supply));
   }
 
   private checkRequired(name: string, connection: Connection, statement: Statement): boolean {
@@ -544,7 +569,12 @@ export class TranslationPlanner {
       const fieldName = site.path.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_");
       const base = fitName(`${connectionName}_${fieldName}`.toLowerCase().replace(/_+/g, "_"), this.target.capabilities.names);
       let secretName = base;
-      for (let n = 2; this.takenNames.has(secretName); n++) secretName = fitName(`${base}_${n}`, this.target.capabilities.names);
+      if (this.takenNames.has(secretName)) {
+        // Suffixes below the one remembered for this base are all taken: start there, not at 2.
+        let n = this.nextSuffix.get(base) ?? 2;
+        while (this.takenNames.has((secretName = fitName(`${base}_${n}`, this.target.capabilities.names)))) n++;
+        this.nextSuffix.set(base, n + 1);
+      }
       this.takenNames.add(secretName);
       const ref: ObjectName = { parts: [...statement.name.parts.slice(0, -1), { value: secretName, quoted: false }] };
       const diagnostic = {

@@ -21,7 +21,7 @@
 // already has, the only one that has the field, or the one named with `@`
 // (`tunnel@ssh.connection`).
 import { error, info, warning, type Diagnostic } from "../diagnostics.js";
-import { editDistance } from "../dialects/singlestore/check.js";
+import { editDistanceWithin } from "../dialects/shared/suggest.js";
 import { irFields, type FieldPath } from "../ir/field-paths.js";
 import type { Connection, JsonValue, ObjectName, Program, Statement } from "../ir/schema.js";
 import { validateValue } from "../ir/validate.js";
@@ -58,7 +58,7 @@ function readSupply(supply: unknown): { entries: [string, Record<string, unknown
 function closest(word: string, candidates: Iterable<string>): string[] {
   const limit = Math.max(2, Math.floor(word.length / 3));
   return [...new Set(candidates)]
-    .map((c) => ({ c, d: editDistance(word.toLowerCase(), c.toLowerCase()) }))
+    .map((c) => ({ c, d: editDistanceWithin(word.toLowerCase(), c.toLowerCase(), limit) }))
     .filter((x) => x.d <= limit)
     .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))
     .slice(0, 3)
@@ -67,6 +67,12 @@ function closest(word: string, candidates: Iterable<string>): string[] {
 
 const didYouMean = (names: string[]) => (names.length === 0 ? undefined : `did you mean ${names.join(", ")}?`);
 
+/** Names for a hint: the first few, and how many there are (an input may create 100,000 connections). */
+const LISTED_NAMES = 20;
+function listed(names: string[]): string {
+  return names.length <= LISTED_NAMES ? names.join(", ") : `${names.slice(0, LISTED_NAMES).join(", ")}, ... (${names.length} in all)`;
+}
+
 /**
  * Errors for the parts of `supply` that name no connection the program
  * creates, and for parts that are not objects.
@@ -74,14 +80,15 @@ const didYouMean = (names: string[]) => (names.length === 0 ? undefined : `did y
 export function unknownSupplyTargets(supply: unknown, program: Program): Diagnostic[] {
   const { entries, diagnostics } = readSupply(supply);
   const created = program.statements.filter((s) => s.kind === "create_connection").map((s) => nameText(s.name));
+  const createdNames = new Set(created);
   for (const [name] of entries) {
-    if (created.includes(name)) continue;
+    if (createdNames.has(name)) continue;
     diagnostics.push(
       error(
         "translate.supply-unknown-connection",
         `a value is supplied for connection ${JSON.stringify(name)}, which the input does not create`,
         undefined,
-        didYouMean(closest(name, created)) ?? (created.length > 0 ? `connections created: ${created.join(", ")}` : "the input creates no connection"),
+        didYouMean(closest(name, created)) ?? (created.length > 0 ? `connections created: ${listed(created)}` : "the input creates no connection"),
       ),
     );
   }

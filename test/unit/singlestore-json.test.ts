@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emit, format, parse, type Program } from "../../src/index.js";
-import { parseJson, JsonSyntaxError } from "../../src/dialects/singlestore/json.js";
+import { MAX_JSON_DEPTH, parseJson, JsonSyntaxError } from "../../src/dialects/singlestore/json.js";
 
 const s2 = { dialect: "singlestore" } as const;
 
@@ -104,9 +104,12 @@ describe("JSON inside string literals: two layers (spec §1)", () => {
     expect(result.diagnostics.map((d) => [d.code, d.span?.start.column])).toEqual([["singlestore.duplicate-key", 61]]);
   });
 
-  it("refuses JSON nested deeper than it reads, with a diagnostic rather than a stack overflow", () => {
+  it("refuses JSON nested deeper than MySQL's 100 levels, at the value that goes deeper, rather than overflowing the stack", () => {
     const deep = `CREATE LINK l AS HDFS CREDENTIALS '' CONFIG '{"a":${"[".repeat(100_000)}'`;
-    expect(jsonError(deep)).toEqual({ message: "invalid JSON in CONFIG: JSON nested more than 512 levels deep", at: "1:563-1:564" });
+    // The object is level 1 and the first `[` (column 51) level 2: the 99th `[` is level 100, the 100th one too deep.
+    expect(jsonError(deep)).toEqual({ message: `invalid JSON in CONFIG: JSON nested more than ${MAX_JSON_DEPTH} levels deep`, at: "1:150-1:151" });
+    const deepest = `CREATE LINK l AS HDFS CREDENTIALS '' CONFIG '{"a":${"[".repeat(98)}1${"]".repeat(98)}}'`;
+    expect(parse(deepest, s2).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   });
 
   it("gives positioned diagnostics for garbage, never an exception", () => {

@@ -22,6 +22,7 @@ import { parseExpression } from "./parse.js";
 import { quoteForMessage } from "../shared/antlr-parse.js";
 import { identifiersOf } from "../shared/names.js";
 import { conceptOf, spellingsOf } from "../shared/vocabulary.js";
+import { appendAll } from "../shared/arrays.js";
 
 const MAX_SECRET_BYTES = 512 * 1024;
 const MAX_NAME_PARTS = 3;
@@ -281,7 +282,7 @@ function kafkaRules(options: MzOption[], o: OptionView, statementSpan: Span | un
   const brokerValues: Value[] = [];
   for (const option of options) {
     if (option.option === "BROKER" && option.value) brokerValues.push(option.value);
-    if (option.option === "BROKERS" && option.value?.kind === "list") brokerValues.push(...option.value.items);
+    if (option.option === "BROKERS" && option.value?.kind === "list") appendAll(brokerValues, option.value.items);
   }
   for (const v of brokerValues) {
     if (v.kind === "kafka_broker" && v.broker.address.includes(",") && !PLACEHOLDER.test(v.broker.address)) {
@@ -324,10 +325,10 @@ function kafkaRules(options: MzOption[], o: OptionView, statementSpan: Span | un
   const usesSsl = protocol === "SSL" || protocol === "SASL_SSL";
   const usesSasl = protocol === "SASL_PLAINTEXT" || protocol === "SASL_SSL";
   const unsupported: MzOptionName[] = [];
-  if (!usesSsl) unsupported.push(...SSL_OPTIONS.filter((s) => o.has(s)));
-  if (!usesSasl) unsupported.push(...SASL_OPTIONS.filter((s) => o.has(s)), ...(o.has("AWS CONNECTION") ? ["AWS CONNECTION" as const] : []));
+  if (!usesSsl) appendAll(unsupported, SSL_OPTIONS.filter((s) => o.has(s)));
+  if (!usesSasl) appendAll(unsupported, [...SASL_OPTIONS.filter((s) => o.has(s)), ...(o.has("AWS CONNECTION") ? ["AWS CONNECTION" as const] : [])]);
   if (o.has("SSL KEY") && !o.has("SSL CERTIFICATE")) unsupported.push("SSL KEY");
-  if (o.has("AWS CONNECTION")) unsupported.push(...SASL_OPTIONS.filter((s) => o.has(s)));
+  if (o.has("AWS CONNECTION")) appendAll(unsupported, SASL_OPTIONS.filter((s) => o.has(s)));
   if (unsupported.length > 0) {
     const first = [...unsupported].sort((a, b) => optionRank(a) - optionRank(b))[0]!;
     report(`invalid CONNECTION: option ${first} not supported with this configuration`, at(first));

@@ -11,6 +11,7 @@ import { printComments, printIdentifier, printName, quoteString } from "./print.
 import { fieldSpan, refusalComment, reportConnectionLoss, reportStatementLoss, type LossTarget } from "../shared/loss.js";
 import { splitStatements } from "./syntax.js";
 import { quoteForMessage } from "../shared/antlr-parse.js";
+import { appendAll } from "../shared/arrays.js";
 
 export function printValue(value: Value): Doc {
   switch (value.kind) {
@@ -185,7 +186,7 @@ function emitCreateConnection(statement: Extract<Statement, { kind: "create_conn
   const options = optionsOf(type, connection, extras);
   reportUnknownTerms(options, statement, ctx);
   const loss = reportConnectionLoss(statement, options.flatMap((o) => o.consumed), LOSS_TARGET);
-  ctx.diagnostics.push(...loss.diagnostics);
+  appendAll(ctx.diagnostics, loss.diagnostics);
   if (loss.refusal !== undefined) throw new NotExpressible(loss.refusal);
   return group([
     "CREATE CONNECTION ",
@@ -306,17 +307,17 @@ function whereSql(where: { dialect: string; sql: string }, span: Span | undefine
 export function emitProgram(program: Program, ctx: EmitContext): Doc {
   const parts: Doc[] = [];
   for (const statement of program.statements) {
-    parts.push(...printComments(statement.comments));
+    appendAll(parts, printComments(statement.comments));
     let body: Doc;
     // Statement-level losses are reported for statements that are emitted; a refusal says it all.
     const statementLoss = reportStatementLoss(statement, fieldsSaid(statement), LOSS_TARGET, STATEMENT_NOUN[statement.kind]);
     try {
       if (statementLoss.refusal !== undefined) {
-        ctx.diagnostics.push(...statementLoss.diagnostics);
+        appendAll(ctx.diagnostics, statementLoss.diagnostics);
         throw new NotExpressible(statementLoss.refusal);
       }
       body = emitStatement(statement, ctx);
-      ctx.diagnostics.push(...statementLoss.diagnostics);
+      appendAll(ctx.diagnostics, statementLoss.diagnostics);
     } catch (e) {
       if (!(e instanceof NotExpressible)) throw e;
       parts.push(refusalComment(e.reason), hardline);
@@ -328,6 +329,6 @@ export function emitProgram(program: Program, ctx: EmitContext): Doc {
     if (open) parts.push(body, statement.text.endsWith("\n") ? "" : hardline);
     else parts.push(body, ";", hardline);
   }
-  parts.push(...printComments(program.trailingComments));
+  appendAll(parts, printComments(program.trailingComments));
   return parts;
 }

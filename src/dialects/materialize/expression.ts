@@ -22,69 +22,229 @@ export type Expr =
   | { k: "nested"; expr: Expr }
   | { k: "subquery"; text: string };
 
-export function printExpr(e: Expr, printName: (n: ObjectName) => string, quote: (s: string) => string): string {
-  const p = (x: Expr) => printExpr(x, printName, quote);
-  switch (e.k) {
-    case "string":
-      return quote(e.value);
-    case "number":
-    case "parameter":
-      return e.text;
-    case "boolean":
-      return e.value ? "true" : "false";
-    case "null":
-      return "NULL";
-    case "hex":
-      return `X'${e.value}'`;
-    case "interval":
-      return `INTERVAL ${quote(e.value)}`;
-    case "column":
-      return printName(e.name);
-    case "call":
-      return `${printName(e.name)}(${e.args.map(p).join(", ")})`;
-    case "cast":
-      return `${p(e.expr)}::${e.type}`;
-    case "unary":
-      return `${e.op}${p(e.expr)}`;
-    case "binary":
-      return `${p(e.left)} ${e.op} ${p(e.right)}`;
-    case "is_null":
-      return `${p(e.expr)} IS ${e.not ? "NOT " : ""}NULL`;
-    case "like":
-      return `${p(e.expr)} ${e.not ? "NOT " : ""}LIKE ${p(e.pattern)}`;
-    case "not":
-      return `NOT ${p(e.expr)}`;
-    case "nested":
-      return `(${p(e.expr)})`;
-    case "subquery":
-      return `(${e.text})`;
+// ---- Building from the flat operator sequence of the grammar ----------------
+//
+// The grammar reads an expression as operands and operators in a row; the
+// precedence the platform's parser gives them is applied here with an explicit
+// operator stack (the shunting-yard method), so that a chain of any length
+// costs no call depth. A pending operator is one whose right operand is still
+// being read: the platform's recursive descent parser would be one level
+// deeper for each, which is what the nesting limit counts.
+
+/** How tightly each binary operator binds (higher binds tighter); all are left-associative. */
+const BINARY_PRECEDENCE: Readonly<Record<string, number>> = {
+  "^": 11,
+  "*": 10,
+  "/": 10,
+  "%": 10,
+  "+": 9,
+  "-": 9,
+  "||": 8,
+  "=": 7,
+  "<>": 7,
+  "<": 7,
+  ">": 7,
+  "<=": 7,
+  ">=": 7,
+  LIKE: 5,
+  "NOT LIKE": 5,
+  AND: 3,
+  OR: 2,
+};
+/** Other operators (`~`, `@`, `&`, ...) bind like `||`. */
+const OTHER_OPERATOR_PRECEDENCE = 8;
+/** `::type` binds tightest of all, `IS [NOT] NULL` between comparisons and LIKE. */
+export const CAST_PRECEDENCE = 13;
+export const IS_NULL_PRECEDENCE = 6;
+/** A prefix operator's operand takes every operator that binds at least this tightly. */
+const PREFIX_OPERAND_PRECEDENCE: Readonly<Record<PrefixOperator, number>> = { "+": 12, "-": 12, NOT: 4 };
+
+export type PrefixOperator = "+" | "-" | "NOT";
+
+interface Pending {
+  op: string;
+  prefix: boolean;
+  /** The loosest-binding operator the right operand may still take. */
+  min: number;
+}
+
+/** Builds one expression from its operands and operators in source order. */
+export class ExprBuilder {
+  private readonly values: Expr[] = [];
+  private readonly pending: Pending[] = [];
+
+  /** `base`: the nesting depth the expression starts at (brackets and operators around it). */
+  constructor(private readonly base = 0) {}
+
+  /** The nesting depth reached: the starting depth plus the operators waiting for their right operand. */
+  get depth(): number {
+    return this.base + this.pending.length;
+  }
+
+  prefix(op: PrefixOperator): void {
+    this.pending.push({ op, prefix: true, min: PREFIX_OPERAND_PRECEDENCE[op] });
+  }
+
+  operand(e: Expr): void {
+    this.values.push(e);
+  }
+
+  /** A binary operator (`LIKE` and `NOT LIKE` included), upper case, `!=` written `<>`. */
+  binary(op: string): void {
+    const precedence = BINARY_PRECEDENCE[op] ?? OTHER_OPERATOR_PRECEDENCE;
+    this.reduceAbove(precedence);
+    this.pending.push({ op, prefix: false, min: precedence + 1 });
+  }
+
+  /** A postfix operator of a precedence, applied to the operand it binds to. */
+  postfix(precedence: number, apply: (e: Expr) => Expr): void {
+    this.reduceAbove(precedence);
+    this.values.push(apply(this.values.pop()!));
+  }
+
+  finish(): Expr {
+    this.reduceAbove(-1);
+    return this.values.pop()!;
+  }
+
+  /** Completes the pending operators whose right operand cannot take an operator of this precedence. */
+  private reduceAbove(precedence: number): void {
+    while (this.pending.length > 0 && this.pending[this.pending.length - 1]!.min > precedence) {
+      const { op, prefix } = this.pending.pop()!;
+      const right = this.values.pop()!;
+      if (prefix) {
+        this.values.push(op === "NOT" ? { k: "not", expr: right } : { k: "unary", op, expr: right });
+        continue;
+      }
+      const left = this.values.pop()!;
+      this.values.push(
+        op === "LIKE" || op === "NOT LIKE" ? { k: "like", expr: left, pattern: right, not: op === "NOT LIKE" } : { k: "binary", op, left, right },
+      );
+    }
   }
 }
 
-/** Walks an expression tree, parents before children. */
-export function* walkExpr(e: Expr): Generator<Expr> {
-  yield e;
+// ---- Printing and walking ------------------------------------------------------
+//
+// Both work from an explicit stack: a chain's tree is as deep as the chain is long.
+
+/** The sub-expressions of an expression, in source order. */
+function childrenOf(e: Expr): readonly Expr[] {
   switch (e.k) {
     case "call":
-      for (const a of e.args) yield* walkExpr(a);
-      return;
+      return e.args;
     case "cast":
     case "unary":
     case "is_null":
     case "not":
     case "nested":
-      yield* walkExpr(e.expr);
-      return;
+      return [e.expr];
     case "binary":
-      yield* walkExpr(e.left);
-      yield* walkExpr(e.right);
-      return;
+      return [e.left, e.right];
     case "like":
-      yield* walkExpr(e.expr);
-      yield* walkExpr(e.pattern);
-      return;
+      return [e.expr, e.pattern];
     default:
-      return;
+      return [];
+  }
+}
+
+/** Whether an expression written before `::` stays its operand (it has no operator of its own outside brackets). */
+function standsBeforeCast(e: Expr): boolean {
+  switch (e.k) {
+    case "unary":
+    case "binary":
+    case "is_null":
+    case "like":
+    case "not":
+      return false;
+    case "number":
+      return !e.text.startsWith("-");
+    default:
+      return true;
+  }
+}
+
+export function printExpr(root: Expr, printName: (n: ObjectName) => string, quote: (s: string) => string): string {
+  const out: string[] = [];
+  // Texts and expressions still to print, the next one last.
+  const todo: Array<Expr | string> = [root];
+  while (todo.length > 0) {
+    const e = todo.pop()!;
+    if (typeof e === "string") {
+      out.push(e);
+      continue;
+    }
+    switch (e.k) {
+      case "string":
+        out.push(quote(e.value));
+        break;
+      case "number":
+      case "parameter":
+        out.push(e.text);
+        break;
+      case "boolean":
+        out.push(e.value ? "true" : "false");
+        break;
+      case "null":
+        out.push("NULL");
+        break;
+      case "hex":
+        out.push(`X'${e.value}'`);
+        break;
+      case "interval":
+        out.push(`INTERVAL ${quote(e.value)}`);
+        break;
+      case "column":
+        out.push(printName(e.name));
+        break;
+      case "call":
+        todo.push(")");
+        for (let i = e.args.length - 1; i >= 0; i--) {
+          todo.push(e.args[i]!);
+          if (i > 0) todo.push(", ");
+        }
+        todo.push(`${printName(e.name)}(`);
+        break;
+      case "cast":
+        // `CAST(a || b AS t)` is written `(a || b)::t`: `::` binds tighter than any operator.
+        if (standsBeforeCast(e.expr)) todo.push(`::${e.type}`, e.expr);
+        else todo.push(`)::${e.type}`, e.expr, "(");
+        break;
+      case "unary":
+        // `- -1` written `--1` would start a comment.
+        todo.push(e.expr, e.expr.k === "unary" ? `${e.op} ` : e.op);
+        break;
+      case "binary":
+        todo.push(e.right, ` ${e.op} `, e.left);
+        break;
+      case "is_null":
+        todo.push(e.not ? " IS NOT NULL" : " IS NULL", e.expr);
+        break;
+      case "like":
+        todo.push(e.pattern, e.not ? " NOT LIKE " : " LIKE ", e.expr);
+        break;
+      case "not":
+        todo.push(e.expr, "NOT ");
+        break;
+      case "nested":
+        todo.push(")", e.expr, "(");
+        break;
+      case "subquery":
+        out.push(`(${e.text})`);
+        break;
+    }
+  }
+  return out.join("");
+}
+
+/** Walks an expression tree, parents before children. */
+export function* walkExpr(root: Expr): Generator<Expr> {
+  const todo: Expr[] = [root];
+  while (todo.length > 0) {
+    const e = todo.pop()!;
+    yield e;
+    const children = childrenOf(e);
+    for (let i = children.length - 1; i >= 0; i--) todo.push(children[i]!);
   }
 }
 
@@ -116,13 +276,14 @@ export function byteaFromText(text: string): Uint8Array {
   }
   if (!text.includes("\\")) return encoder.encode(text);
   const bytes: number[] = [];
+  // Text between escapes is encoded a run at a time.
+  let run = 0;
+  const flush = (end: number) => {
+    if (end > run) for (const b of encoder.encode(text.slice(run, end))) bytes.push(b);
+  };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c !== "\\") {
-      bytes.push(...encoder.encode(c === undefined ? "" : String.fromCodePoint(text.codePointAt(i)!)));
-      if (text.codePointAt(i)! > 0xffff) i++;
-      continue;
-    }
+    if (text[i] !== "\\") continue;
+    flush(i);
     if (text[i + 1] === "\\") {
       bytes.push(0x5c);
       i++;
@@ -132,7 +293,9 @@ export function byteaFromText(text: string): Uint8Array {
     } else {
       throw new EvaluationError("invalid input syntax for type bytea");
     }
+    run = i + 1;
   }
+  flush(text.length);
   return Uint8Array.from(bytes);
 }
 
@@ -187,8 +350,73 @@ function checkSize(n: number): void {
   if (n > MAX_VALUE_BYTES) throw new EvaluationError("value too large to evaluate");
 }
 
-/** Evaluates a constant expression. Throws EvaluationError where it cannot. */
-export function evaluate(e: Expr): Constant {
+/**
+ * Bytes being concatenated: a chain `a || b || ...` of bytea collects its
+ * pieces and joins them once, instead of copying the growing value at every
+ * step. Only the evaluator sees this form.
+ */
+interface ByteChunks {
+  type: "bytea chunks";
+  chunks: Uint8Array[];
+  length: number;
+}
+
+type Evaluated = Constant | ByteChunks;
+
+function settle(v: Evaluated): Constant {
+  if (v.type !== "bytea chunks") return v;
+  const out = new Uint8Array(v.length);
+  let at = 0;
+  for (const chunk of v.chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return { type: "bytea", value: out };
+}
+
+/** The sub-expressions whose values an expression's value is computed from (none where it cannot be computed). */
+function operandsOf(e: Expr): readonly Expr[] {
+  switch (e.k) {
+    case "nested":
+    case "unary":
+    case "cast":
+      return [e.expr];
+    case "binary":
+      return [e.left, e.right];
+    case "call":
+      return e.args;
+    default:
+      return [];
+  }
+}
+
+/**
+ * Evaluates a constant expression. Throws EvaluationError where it cannot.
+ * Operands are evaluated before their operator, from an explicit stack.
+ */
+export function evaluate(root: Expr): Constant {
+  interface Frame {
+    e: Expr;
+    operands: readonly Expr[];
+    values: Evaluated[];
+  }
+  const stack: Frame[] = [{ e: root, operands: operandsOf(root), values: [] }];
+  for (;;) {
+    const top = stack[stack.length - 1]!;
+    if (top.values.length < top.operands.length) {
+      const next = top.operands[top.values.length]!;
+      stack.push({ e: next, operands: operandsOf(next), values: [] });
+      continue;
+    }
+    stack.pop();
+    const value = evaluateNode(top.e, top.values);
+    if (stack.length === 0) return settle(value);
+    stack[stack.length - 1]!.values.push(value);
+  }
+}
+
+/** One expression's value from its operands' values. */
+function evaluateNode(e: Expr, operands: Evaluated[]): Evaluated {
   switch (e.k) {
     case "string":
       return { type: "unknown", value: e.value };
@@ -203,14 +431,14 @@ export function evaluate(e: Expr): Constant {
     case "hex":
       return { type: "text", value: e.value };
     case "nested":
-      return evaluate(e.expr);
+      return operands[0]!;
     case "unary": {
-      const v = evaluate(e.expr);
+      const v = settle(operands[0]!);
       if (v.type !== "integer" && v.type !== "numeric") throw new EvaluationError(`operator ${e.op} needs a number`);
       return { type: v.type, value: e.op === "-" ? -v.value : v.value };
     }
     case "cast": {
-      const v = evaluate(e.expr);
+      const v = settle(operands[0]!);
       if (v.type === "null") return v;
       const type = e.type.toLowerCase();
       if (type === "bytea") return { type: "bytea", value: asBytes(v) };
@@ -223,43 +451,34 @@ export function evaluate(e: Expr): Constant {
       throw new EvaluationError(`cannot evaluate cast to ${e.type}`);
     }
     case "binary": {
-      const l = evaluate(e.left);
-      const r = evaluate(e.right);
+      const l = operands[0]!;
+      const r = operands[1]!;
       if (l.type === "null" || r.type === "null") return { type: "null" };
-      if (e.op === "||") {
-        if (l.type === "bytea" && r.type === "bytea") {
-          checkSize(l.value.length + r.value.length);
-          const out = new Uint8Array(l.value.length + r.value.length);
-          out.set(l.value);
-          out.set(r.value, l.value.length);
-          return { type: "bytea", value: out };
-        }
-        const value = asText(l) + asText(r);
-        checkSize(value.length);
-        return { type: "text", value };
-      }
-      if ((l.type === "integer" || l.type === "numeric") && (r.type === "integer" || r.type === "numeric")) {
-        const type = l.type === "integer" && r.type === "integer" ? "integer" : "numeric";
+      if (e.op === "||") return concatenate(l, r);
+      const left = settle(l);
+      const right = settle(r);
+      if ((left.type === "integer" || left.type === "numeric") && (right.type === "integer" || right.type === "numeric")) {
+        const type = left.type === "integer" && right.type === "integer" ? "integer" : "numeric";
         switch (e.op) {
           case "+":
-            return { type, value: l.value + r.value };
+            return { type, value: left.value + right.value };
           case "-":
-            return { type, value: l.value - r.value };
+            return { type, value: left.value - right.value };
           case "*":
-            return { type, value: l.value * r.value };
+            return { type, value: left.value * right.value };
           case "/":
-            if (r.value === 0) throw new EvaluationError("division by zero");
-            return { type, value: type === "integer" ? Math.trunc(l.value / r.value) : l.value / r.value };
+            if (right.value === 0) throw new EvaluationError("division by zero");
+            return { type, value: type === "integer" ? Math.trunc(left.value / right.value) : left.value / right.value };
           case "%":
-            if (r.value === 0) throw new EvaluationError("division by zero");
-            return { type, value: l.value % r.value };
+            if (right.value === 0) throw new EvaluationError("division by zero");
+            return { type, value: left.value % right.value };
         }
       }
       throw new EvaluationError(`cannot evaluate operator ${e.op}`);
     }
     case "call": {
       const name = functionName(e.name);
-      const args = e.args.map(evaluate);
+      const args = operands.map(settle);
       if (args.some((a) => a.type === "null")) return { type: "null" };
       if (name === "decode" && args.length === 2) {
         return { type: "bytea", value: decodeBytes(asText(args[0]!), asText(args[1]!)) };
@@ -285,4 +504,23 @@ export function evaluate(e: Expr): Constant {
     default:
       throw new EvaluationError(`cannot evaluate ${e.k}`);
   }
+}
+
+/** `l || r` of two values that are not null: bytea when both are, else text. */
+function concatenate(l: Evaluated, r: Evaluated): Evaluated {
+  const isBytes = (v: Evaluated) => v.type === "bytea" || v.type === "bytea chunks";
+  if (isBytes(l) && isBytes(r)) {
+    // The left value of a chain is its own (each value has one user): it grows in place.
+    const out: ByteChunks = l.type === "bytea chunks" ? l : { type: "bytea chunks", chunks: [(l as { value: Uint8Array }).value], length: (l as { value: Uint8Array }).value.length };
+    const pieces = r.type === "bytea chunks" ? r.chunks : [(r as { value: Uint8Array }).value];
+    for (const piece of pieces) {
+      out.chunks.push(piece);
+      out.length += piece.length;
+    }
+    checkSize(out.length);
+    return out;
+  }
+  const value = asText(settle(l)) + asText(settle(r));
+  checkSize(value.length);
+  return { type: "text", value };
 }

@@ -128,20 +128,21 @@ function placeBrokers(fields: Fields, option: MzOption): Typed | undefined {
 
 /**
  * Places one option into the connection's fields. Returns the layout entry
- * when placed, undefined when the option must be kept verbatim. `placed` is
- * the layout of the options placed before it.
+ * when placed, undefined when the option must be kept verbatim. `saidUnset`
+ * holds the options placed before it as "not set" (layout entries with
+ * `unset`).
  */
 export function placeOption(
   type: MzConnectionType,
   fields: Fields,
   option: MzOption,
-  placed: readonly MzLayoutEntry[] = [],
+  saidUnset: ReadonlySet<string> = new Set(),
 ): MzLayoutEntry | undefined {
   if (!isOptionName(option.option)) return undefined;
   const path = FIELDS[type][option.option];
   if (path === undefined || option.value === undefined) return undefined;
   // An option said "not set" earlier has no field to collide with: a repeat is kept verbatim.
-  if (placed.some((l) => l.option === option.option && l.unset)) return undefined;
+  if (saidUnset.has(option.option)) return undefined;
   const unset = unsetValueOf(type, option.option);
   if (unset !== undefined && option.value.kind === "string" && option.value.value === unset) {
     if (getPath(fields, path) !== undefined) return undefined;
@@ -314,7 +315,11 @@ export function optionsOf(type: MzConnectionType, connection: Connection, extras
 
   // Order by source layout: the k-th occurrence of a name takes the k-th layout slot of that name.
   const slots = new Map<string, number[]>();
-  layout.forEach((l, i) => slots.set(l.option, [...(slots.get(l.option) ?? []), i]));
+  layout.forEach((l, i) => {
+    const list = slots.get(l.option);
+    if (list === undefined) slots.set(l.option, [i]);
+    else list.push(i);
+  });
   const used = new Map<string, number>();
   const rank = (o: ExtractedOption, index: number) => {
     const list = slots.get(o.option);

@@ -18,10 +18,10 @@ import type {
 import { FIELDS, KIND_OF_TYPE, SENSITIVE_OPTIONS, type MzConnectionType, type MzOptionName } from "./catalog.js";
 import { embeddedSecretRanges, isSensitiveName } from "../../ir/sensitivity.js";
 import { fieldPathOf } from "../shared/paths.js";
-import { evaluate, EvaluationError, printExpr, byteaFromText, type Expr } from "./expression.js";
+import { byteaFromText, CAST_PRECEDENCE, evaluate, EvaluationError, ExprBuilder, IS_NULL_PRECEDENCE, printExpr, type Expr, type PrefixOperator } from "./expression.js";
 import { placeOption, type MzConnectionExtras, type MzLayoutEntry, type MzOption } from "./fields.js";
 import { printName, quoteString } from "./print.js";
-import { MzToken as T } from "./syntax.js";
+import { MAX_NESTING, MzToken as T } from "./syntax.js";
 import { quoteForMessage } from "../shared/antlr-parse.js";
 import { CONTROL_ESCAPES } from "../shared/escapes.js";
 import { LoweringError, StatementLowering } from "../shared/lowering.js";
@@ -89,10 +89,12 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     const fields: Record<string, unknown> = { kind: KIND_OF_TYPE[type] };
     const layout: MzLayoutEntry[] = [];
     const verbatim: MzOption[] = [];
+    const saidUnset = new Set<string>();
     for (const option of options) {
-      const placed = placeOption(type, fields, option, layout);
+      const placed = placeOption(type, fields, option, saidUnset);
       if (placed !== undefined) {
         layout.push(placed);
+        if (placed.unset) saidUnset.add(placed.option);
         const path = FIELDS[type][option.option as MzOptionName];
         if (path !== undefined) this.recordField(`connection.${fieldPathOf(path)}`, option.span);
       } else {
@@ -146,29 +148,31 @@ export class Lowering extends StatementLowering<P.StatementContext> {
    * the secrets embedded in them (a URL's password, `AccountKey=...`).
    */
   private markStrings(ctx: ParserRuleContext, all: boolean): void {
-    const visit = (node: ParseTree): void => {
-      if (node instanceof TerminalNode) {
-        const token = node.symbol;
-        if (token.type !== T.STRING && token.type !== T.ESCAPE_STRING && token.type !== T.DOLLAR_STRING) return;
-        const start = this.source.offsetOfCodePoint(token.start);
-        const end = this.source.offsetOfCodePoint(token.stop + 1);
-        const text = this.source.slice(start, end);
-        const open = token.type === T.STRING ? 1 : token.type === T.ESCAPE_STRING ? 2 : text.indexOf("$", 1) + 1;
-        const close = token.type === T.DOLLAR_STRING ? open : 1;
-        const contentStart = start + open;
-        const contentEnd = end - close;
-        if (all) return this.recordSensitive(contentStart, contentEnd);
-        const content = this.source.slice(contentStart, contentEnd);
-        const embedded = embeddedSecretRanges(this.decodeStringToken(token));
-        if (embedded.length === 0) return;
-        // Where the literal has no escapes its value is its text, and the secret's offsets are exact.
-        if (this.decodeStringToken(token) !== content) return this.recordSensitive(contentStart, contentEnd);
-        for (const [from, to] of embedded) this.recordSensitive(contentStart + from, contentStart + to);
-        return;
-      }
-      for (let i = 0; i < node.getChildCount(); i++) visit(node.getChild(i)!);
+    const visit = (node: TerminalNode): void => {
+      const token = node.symbol;
+      if (token.type !== T.STRING && token.type !== T.ESCAPE_STRING && token.type !== T.DOLLAR_STRING) return;
+      const start = this.source.offsetOfCodePoint(token.start);
+      const end = this.source.offsetOfCodePoint(token.stop + 1);
+      const text = this.source.slice(start, end);
+      const open = token.type === T.STRING ? 1 : token.type === T.ESCAPE_STRING ? 2 : text.indexOf("$", 1) + 1;
+      const close = token.type === T.DOLLAR_STRING ? open : 1;
+      const contentStart = start + open;
+      const contentEnd = end - close;
+      if (all) return this.recordSensitive(contentStart, contentEnd);
+      const content = this.source.slice(contentStart, contentEnd);
+      const embedded = embeddedSecretRanges(this.decodeStringToken(token));
+      if (embedded.length === 0) return;
+      // Where the literal has no escapes its value is its text, and the secret's offsets are exact.
+      if (this.decodeStringToken(token) !== content) return this.recordSensitive(contentStart, contentEnd);
+      for (const [from, to] of embedded) this.recordSensitive(contentStart + from, contentStart + to);
     };
-    visit(ctx);
+    // Parents before children, children in order; from a stack, not the call stack.
+    const todo: ParseTree[] = [ctx];
+    while (todo.length > 0) {
+      const node = todo.pop()!;
+      if (node instanceof TerminalNode) visit(node);
+      else for (let i = node.getChildCount() - 1; i >= 0; i--) todo.push(node.getChild(i)!);
+    }
   }
 
   private unmarkedOption(ctx: P.ConnectionOptionContext): MzOption {
@@ -351,42 +355,60 @@ export class Lowering extends StatementLowering<P.StatementContext> {
     return printExpr(e, printName, quoteString);
   }
 
-  /** Lowers a scalar expression (secret values, SHOW ... WHERE). */
-  expression(ctx: P.ExpressionContext): Expr {
-    if (ctx instanceof P.PrimaryExprContext) return this.primary(ctx.primaryExpression());
-    if (ctx instanceof P.CastExprContext) return { k: "cast", expr: this.expression(ctx.expression()), type: this.typeName(ctx.typeName()) };
-    if (ctx instanceof P.UnaryExprContext) {
-      const operand = this.expression(ctx.expression());
-      const op = ctx.getChild(0)!.getText();
-      return { k: "unary", op, expr: operand };
+  /**
+   * Lowers a scalar expression (secret values, SHOW ... WHERE): operators in
+   * source order go through ExprBuilder, which applies their precedence.
+   * `depth` is the nesting the expression starts at (the brackets around it);
+   * each operator waiting for its right operand nests one level deeper, and
+   * beyond MAX_NESTING the operator is refused where it stands.
+   */
+  expression(ctx: P.ExpressionContext, depth = 0): Expr {
+    const builder = new ExprBuilder(depth);
+    const nested = (at: ParserRuleContext) => {
+      if (builder.depth > MAX_NESTING) this.fail(at, `nesting limit of ${MAX_NESTING} exceeded`);
+    };
+    for (const child of ctx.children) {
+      if (child instanceof P.OperandContext) {
+        for (const prefix of child.prefixOperator()) {
+          builder.prefix(prefix.getText().toUpperCase() as PrefixOperator);
+          nested(prefix);
+        }
+        builder.operand(this.primary(child.primaryExpression(), builder.depth + 1));
+      } else if (child instanceof P.BinaryOperatorContext) {
+        const words: string[] = [];
+        for (let i = 0; i < child.getChildCount(); i++) words.push(child.getChild(i)!.getText().toUpperCase());
+        const op = words.join(" ");
+        builder.binary(op === "!=" ? "<>" : op);
+        nested(child);
+      } else if (child instanceof P.CastOperatorContext) {
+        const type = this.typeName(child.typeName());
+        builder.postfix(CAST_PRECEDENCE, (expr) => ({ k: "cast", expr, type }));
+      } else if (child instanceof P.IsNullOperatorContext) {
+        const not = child.NOT() !== null;
+        builder.postfix(IS_NULL_PRECEDENCE, (expr) => ({ k: "is_null", expr, not }));
+      }
     }
-    if (ctx instanceof P.BinaryExprContext) {
-      const [left, right] = ctx.expression();
-      let op = ctx.getChild(1)!.getText().toUpperCase();
-      if (op === "!=") op = "<>";
-      return { k: "binary", op, left: this.expression(left!), right: this.expression(right!) };
-    }
-    if (ctx instanceof P.IsNullExprContext) return { k: "is_null", expr: this.expression(ctx.expression()), not: ctx.NOT() !== null };
-    if (ctx instanceof P.LikeExprContext) {
-      const [left, right] = ctx.expression();
-      return { k: "like", expr: this.expression(left!), pattern: this.expression(right!), not: ctx.NOT() !== null };
-    }
-    if (ctx instanceof P.NotExprContext) return { k: "not", expr: this.expression(ctx.expression()) };
-    return this.fail(ctx, "unsupported expression");
+    return builder.finish();
   }
 
-  private primary(ctx: P.PrimaryExpressionContext): Expr {
+  /** `depth`: the nesting of the brackets a primary expression opens (counted with the operators around them). */
+  private primary(ctx: P.PrimaryExpressionContext, depth: number): Expr {
     if (ctx instanceof P.LiteralExprContext) return this.literalExpr(ctx.literal());
     if (ctx instanceof P.ParameterExprContext) return { k: "parameter", text: ctx.getText() };
+    const bracket =
+      ctx instanceof P.ParenExprContext || ctx instanceof P.SubqueryExprContext || ctx instanceof P.CastCallExprContext || ctx instanceof P.FunctionCallExprContext
+        ? ctx.LPAREN()
+        : undefined;
+    if (bracket !== undefined && depth > MAX_NESTING) this.fail(bracket.symbol, `nesting limit of ${MAX_NESTING} exceeded`);
     if (ctx instanceof P.SubqueryExprContext) {
       const start = this.source.offsetOfCodePoint(ctx.SELECT().symbol.start);
       const end = this.source.offsetOfCodePoint((ctx.RPAREN().symbol.start));
       return { k: "subquery", text: this.source.slice(start, end).trim() };
     }
-    if (ctx instanceof P.ParenExprContext) return { k: "nested", expr: this.expression(ctx.expression()) };
-    if (ctx instanceof P.CastCallExprContext) return { k: "cast", expr: this.expression(ctx.expression()), type: this.typeName(ctx.typeName()) };
+    if (ctx instanceof P.ParenExprContext) return { k: "nested", expr: this.expression(ctx.expression(), depth) };
+    if (ctx instanceof P.CastCallExprContext) return { k: "cast", expr: this.expression(ctx.expression(), depth), type: this.typeName(ctx.typeName()) };
     if (ctx instanceof P.FunctionCallExprContext) {
-      return { k: "call", name: this.itemName(ctx.itemName()), args: ctx.expression().map((e) => this.expression(e)) };
+      return { k: "call", name: this.itemName(ctx.itemName()), args: ctx.expression().map((e) => this.expression(e, depth)) };
     }
     return { k: "column", name: this.itemName((ctx as P.ColumnExprContext).itemName()) };
   }

@@ -7,7 +7,8 @@ import { error, type Diagnostic } from "../../diagnostics.js";
 import type { Program } from "../../ir/schema.js";
 import type { Expr } from "./expression.js";
 import { Lowering } from "./lower.js";
-import { isKeywordType, MAX_STATEMENT_BYTES, MzToken as T, splitStatements, statementParser, TOKEN_NAMES } from "./syntax.js";
+import { BRACKET_NESTING, isKeywordType, MAX_NESTING, MAX_STATEMENT_BYTES, MzToken as T, splitStatements, statementParser, TOKEN_NAMES } from "./syntax.js";
+import { NestingCheck } from "../shared/antlr-parse.js";
 import { readProgram, startsWithAny, type StatementReader } from "../shared/program.js";
 import { SourceText } from "../shared/source.js";
 import { scanTokens } from "./lexer.js";
@@ -62,14 +63,7 @@ const READER: StatementReader<StatementContext> = {
     const keywords = tokens.slice(0, 2).map((t) => (t.text ?? "").toUpperCase()).join(" ");
     return `${keywords} is not connection DDL; passed through unchanged`;
   },
-  parse(statement, source) {
-    try {
-      return statementParser.parse(statement, source);
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      return { tree: undefined, diagnostics: [error("materialize.too-complex", "statement is too deeply nested to parse", statement.span)] };
-    }
-  },
+  parse: (statement, source) => statementParser.parse(statement, source),
   lowering: (source) => new Lowering(source),
 };
 
@@ -96,9 +90,13 @@ export function parseExpression(sql: string): { expr?: Expr; message?: string } 
   return result;
 }
 
+const expressionNesting = new NestingCheck(BRACKET_NESTING);
+
+/** Messages never quote the expression: it may be a secret's value. */
 function readExpression(sql: string): { expr?: Expr; message?: string } {
   const source = new SourceText(sql);
   const tokens = scanTokens(source).filter((t) => t.channel === 0);
+  if (expressionNesting.tooDeep(tokens) !== undefined) return { message: `nesting limit of ${MAX_NESTING} exceeded` };
   const parser = new MaterializeParser(new CommonTokenStream(new ListTokenSource(tokens)));
   parser.removeErrorListeners();
   parser.interpreter.predictionMode = PredictionMode.LL;
@@ -107,7 +105,7 @@ function readExpression(sql: string): { expr?: Expr; message?: string } {
     const tree = parser.standaloneExpression();
     return { expr: new Lowering(source).expression(tree.expression()) };
   } catch (e) {
-    if (e instanceof ParseCancellationException) return { message: `invalid expression: ${sql}` };
+    if (e instanceof ParseCancellationException) return { message: "the expression does not parse as a Materialize expression" };
     if (e instanceof Error && "diagnostic" in e) return { message: e.message };
     throw e;
   }

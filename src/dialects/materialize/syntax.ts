@@ -4,7 +4,7 @@
 // keeps one bad statement from hiding the others.
 import { MaterializeParser } from "../../generated/materialize/MaterializeParser.js";
 import { scanTokens } from "./lexer.js";
-import { quoteForMessage, StatementParser, type TokenNames } from "../shared/antlr-parse.js";
+import { quoteForMessage, StatementParser, type NestingLimit, type TokenNames } from "../shared/antlr-parse.js";
 import { SourceText } from "../shared/source.js";
 import { StatementSplitter, type SplitResult } from "../shared/split.js";
 
@@ -12,7 +12,13 @@ const T = MaterializeParser;
 
 /** Largest statement the platform accepts (spec §1). */
 export const MAX_STATEMENT_BYTES = 1_000_000;
-/** Deepest parenthesis nesting the platform accepts (spec §1). */
+/**
+ * Deepest nesting the platform's parser accepts (spec §1: "expression nesting
+ * limit 128"). Counted as the platform's recursive descent recurses: each
+ * bracket, and each operator of an expression whose right operand is still
+ * being read (`- - 1`, `NOT a = NOT b`); a chain of left-associative
+ * operators (`'a' || 'b' || ...`) does not nest, whatever its length.
+ */
 export const MAX_NESTING = 128;
 
 const splitter = new StatementSplitter({
@@ -76,12 +82,19 @@ export const TOKEN_NAMES: TokenNames = {
   sortExpected: false,
 };
 
+/**
+ * Brackets are the only nesting the grammar has (expressions are read flat:
+ * expression.ts), so counting them before parsing keeps the parser's
+ * recursion within the limit.
+ */
+export const BRACKET_NESTING: NestingLimit = { limit: MAX_NESTING, open: [T.LPAREN, T.LBRACKET], close: [T.RPAREN, T.RBRACKET] };
+
 /** Parses split statements one at a time into ANTLR trees, reporting each one's first syntax error. */
 export const statementParser = new StatementParser({
   names: TOKEN_NAMES,
   create: (input) => new MaterializeParser(input),
   entry: (p: MaterializeParser) => p.statement(),
-  nesting: { limit: MAX_NESTING, open: [T.LPAREN, T.LBRACKET], close: [T.RPAREN, T.RBRACKET] },
+  nesting: BRACKET_NESTING,
   code: "materialize.syntax",
 });
 

@@ -137,12 +137,16 @@ export interface NestingLimit {
 }
 
 /** Finds where a statement nests deeper than a limit; the brackets are looked up by token type. */
-class NestingCheck {
+export class NestingCheck {
   /** +1 for an opening bracket's token type, -1 for a closing one. */
   private readonly delta: Int8Array;
+  readonly limit: number;
 
-  constructor(readonly limit: number, open: readonly number[], close: readonly number[]) {
-    this.delta = new Int8Array(Math.max(0, ...open, ...close) + 1);
+  constructor({ limit, open, close }: NestingLimit) {
+    this.limit = limit;
+    let largest = 0;
+    for (const type of [...open, ...close]) largest = Math.max(largest, type);
+    this.delta = new Int8Array(largest + 1);
     for (const type of open) this.delta[type] = 1;
     for (const type of close) this.delta[type] = -1;
   }
@@ -190,8 +194,7 @@ export class StatementParser<P extends Parser, Tree> {
   private readonly nesting: NestingCheck | undefined;
 
   constructor(private readonly options: StatementParserOptions<P, Tree>) {
-    const nesting = options.nesting;
-    if (nesting !== undefined) this.nesting = new NestingCheck(nesting.limit, nesting.open, nesting.close);
+    if (options.nesting !== undefined) this.nesting = new NestingCheck(options.nesting);
   }
 
   private parserFor(tokens: Token[]): P {

@@ -12,6 +12,7 @@ import type { Doc } from "./doc.js";
 import type { StatementLowering } from "./lowering.js";
 import { tokenSpan, type SourceText } from "./source.js";
 import type { SplitResult, SplitStatement } from "./split.js";
+import { appendAll } from "./arrays.js";
 
 /** Whether the tokens start with one of the token type sequences. */
 export function startsWithAny(tokens: readonly Token[], prefixes: readonly (readonly number[])[]): boolean {
@@ -79,11 +80,11 @@ export function readProgram<Tree>(split: SplitResult, reader: StatementReader<Tr
       continue;
     }
     const parsed = reader.parse(statement, split.source);
-    diagnostics.push(...parsed.diagnostics);
+    appendAll(diagnostics, parsed.diagnostics);
     const lowered = parsed.tree === undefined ? undefined : lowering.lowerStatement(parsed.tree, statement);
     statements.push(lowered ?? keptAsWritten(statement, reader.dialect, split.source));
   }
-  diagnostics.push(...lowering.diagnostics);
+  appendAll(diagnostics, lowering.diagnostics);
   const program: Program = { statements };
   if (split.trailingComments.length > 0) program.trailingComments = split.trailingComments;
   return { program, diagnostics };

@@ -60,7 +60,9 @@ export class StatementSplitter {
 
   constructor(private readonly rules: SplitRules) {
     const lexical = Object.keys(rules.lexicalErrors).map(Number);
-    this.roles = new Uint8Array(Math.max(0, ...rules.terminators, ...lexical) + 1);
+    let largest = 0;
+    for (const type of [...rules.terminators, ...lexical]) largest = Math.max(largest, type);
+    this.roles = new Uint8Array(largest + 1);
     for (const type of rules.terminators) this.roles[type] = TERMINATOR;
     for (const type of lexical) this.roles[type] = LEXICAL_ERROR;
   }

@@ -288,8 +288,16 @@ export const RESERVED_WORDS = new Set([
 
 /** The secret keys of a link type, for recognising a misspelt one (`sasl.passwrd`). */
 export function secretKeysOf(type: LinkType): readonly string[] {
-  return KEYS[type].filter((e) => e.secret).map((e) => e.key);
+  let keys = secretKeys.get(type);
+  if (keys === undefined) {
+    keys = KEYS[type].filter((e) => e.secret).map((e) => e.key);
+    secretKeys.set(type, keys);
+  }
+  return keys;
 }
+
+/** One list per type: callers that compare many names with it reuse what they derive from it. */
+const secretKeys = new Map<LinkType, readonly string[]>();
 
 /** The secret keys of every link type (ALTER LINK does not say the type). */
 export const ALL_SECRET_KEYS: readonly string[] = [...new Set(LINK_TYPES.flatMap(secretKeysOf))];

@@ -10,6 +10,7 @@ import { describeType, fitsType, keysOf, parseChangeOption, singlestoreExtras } 
 import { quoteForMessage } from "../shared/antlr-parse.js";
 import { identifiersOf } from "../shared/names.js";
 import { conceptOf, spellingOf, spellingsOf } from "../shared/vocabulary.js";
+import { editDistanceWithin, Suggestions } from "../shared/suggest.js";
 
 const MAX_NAME_PARTS = 2;
 
@@ -62,31 +63,20 @@ function jsonTypeName(value: JsonValue): string {
 
 /** Optimal string alignment distance: edits, with a swap of neighbours counting as one. */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
+  return editDistanceWithin(a, b, Math.max(a.length, b.length));
 }
+
+/** Each link type's catalogue keys, indexed for suggestions (built on first use). */
+const keySuggestions = new Map<LinkType, Suggestions>();
 
 /** The closest catalogue key of a type, when it is close enough to be a typo. */
 export function suggestKey(type: LinkType, key: string): string | undefined {
-  const limit = key.length <= 4 ? 1 : key.length <= 12 ? 2 : 3;
-  let best: { key: string; distance: number } | undefined;
-  for (const entry of KEYS[type]) {
-    // The distance is at least the difference in length: long keys need no table.
-    if (Math.abs(entry.key.length - key.length) > limit) continue;
-    // Case differences count as one edit in all: keys are case-sensitive.
-    const distance = entry.key.toLowerCase() === key.toLowerCase() ? 1 : editDistance(key.toLowerCase(), entry.key.toLowerCase());
-    if (distance <= limit && (best === undefined || distance < best.distance)) best = { key: entry.key, distance };
+  let suggestions = keySuggestions.get(type);
+  if (suggestions === undefined) {
+    suggestions = new Suggestions(KEYS[type].map((e) => e.key));
+    keySuggestions.set(type, suggestions);
   }
-  return best?.key;
+  return suggestions.closest(key);
 }
 
 interface CheckedKey {

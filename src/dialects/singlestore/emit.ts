@@ -17,6 +17,7 @@ import type { SingleStoreAlterExtras } from "./lower.js";
 import { printComments, printIdentifier, printJsonKey, printName } from "./print.js";
 import { splitStatements } from "./syntax.js";
 import { quoteForMessage } from "../shared/antlr-parse.js";
+import { appendAll } from "../shared/arrays.js";
 
 export interface EmitContext {
   diagnostics: Diagnostic[];
@@ -27,10 +28,17 @@ class NotExpressible {
   constructor(readonly reason: string) {}
 }
 
+/** The source text of the numbers of a value, looked up by path (one look-up per number printed). */
 function numberTextOf(numbers: NumberText[] | undefined) {
-  if (numbers === undefined) return undefined;
-  return (path: (string | number)[], n: number) =>
-    numbers.find((x) => Number(x.text) === n && x.path.length === path.length && x.path.every((p, i) => p === path[i]))?.text;
+  if (numbers === undefined || numbers.length === 0) return undefined;
+  const byPath = new Map<string, NumberText[]>();
+  for (const number of numbers) {
+    const key = JSON.stringify(number.path);
+    const list = byPath.get(key);
+    if (list === undefined) byPath.set(key, [number]);
+    else list.push(number);
+  }
+  return (path: readonly (string | number)[], n: number) => byPath.get(JSON.stringify(path))?.find((x) => Number(x.text) === n)?.text;
 }
 
 function printKeys(keys: OutputKey[]): string {
@@ -111,7 +119,7 @@ function emitCreateLink(statement: StatementOf<"create_connection">, ctx: EmitCo
     }
   }
   const loss = reportConnectionLoss(statement, keys.consumed, LOSS_TARGET);
-  ctx.diagnostics.push(...loss.diagnostics);
+  appendAll(ctx.diagnostics, loss.diagnostics);
   if (loss.refusal !== undefined) throw new NotExpressible(loss.refusal);
   if ((connection as { auth?: { method?: string } }).auth?.method === "implicit") {
     // Said by leaving the credentials out: worth a word, since nothing in the text shows it.
@@ -272,17 +280,17 @@ function emitStatement(statement: Statement, ctx: EmitContext): Doc[] {
 export function emitProgram(program: Program, ctx: EmitContext): Doc {
   const parts: Doc[] = [];
   for (const statement of program.statements) {
-    parts.push(...printComments(statement.comments));
+    appendAll(parts, printComments(statement.comments));
     let bodies: Doc[];
     // Statement-level losses are reported for statements that are emitted; a refusal says it all.
     const statementLoss = reportStatementLoss(statement, STATEMENT_FIELDS_SAID[statement.kind], LOSS_TARGET, STATEMENT_NOUN[statement.kind]);
     try {
       if (statementLoss.refusal !== undefined) {
-        ctx.diagnostics.push(...statementLoss.diagnostics);
+        appendAll(ctx.diagnostics, statementLoss.diagnostics);
         throw new NotExpressible(statementLoss.refusal);
       }
       bodies = emitStatement(statement, ctx);
-      ctx.diagnostics.push(...statementLoss.diagnostics);
+      appendAll(ctx.diagnostics, statementLoss.diagnostics);
     } catch (e) {
       if (!(e instanceof NotExpressible)) throw e;
       parts.push(refusalComment(e.reason), hardline);
@@ -296,6 +304,6 @@ export function emitProgram(program: Program, ctx: EmitContext): Doc {
       else parts.push(body, ";", hardline);
     }
   }
-  parts.push(...printComments(program.trailingComments));
+  appendAll(parts, printComments(program.trailingComments));
   return parts;
 }

@@ -234,8 +234,13 @@ export function keysOf(type: LinkType, connection: Connection): { config: Output
   const fields = connection as unknown as Fields;
   const extras = singlestoreExtras(connection);
   const layout = extras?.layout ?? {};
+  const slots = { CONFIG: slotsOf(layout.config), CREDENTIALS: slotsOf(layout.credentials) };
   const clauseOfLayout = (key: string): Clause | undefined =>
-    layout.config?.some((l) => l.key === key) ? "CONFIG" : layout.credentials?.some((l) => l.key === key) ? "CREDENTIALS" : undefined;
+    slots.CONFIG.has(key) ? "CONFIG" : slots.CREDENTIALS.has(key) ? "CREDENTIALS" : undefined;
+  const layoutFor = (clause: Clause, key: string): KeyLayout | undefined => {
+    const first = slots[clause].get(key)?.[0];
+    return first === undefined ? undefined : layout[CLAUSE_LIST[clause]]![first];
+  };
   const out: OutputKey[] = [];
   const consumed: string[] = [];
 
@@ -245,7 +250,7 @@ export function keysOf(type: LinkType, connection: Connection): { config: Output
     if (field === undefined) continue;
     const clause = clauseOfLayout(entry.key) ?? entry.clause;
     const fieldPath = fieldPathOf(entry.path);
-    const written = layoutFor(layout, clause, entry.key, 0);
+    const written = layoutFor(clause, entry.key);
     const refs: string[] = [];
     const value = jsonOfField(entry, field, written, fieldPath, refs);
     consumed.push(fieldPath);
@@ -274,7 +279,7 @@ export function keysOf(type: LinkType, connection: Connection): { config: Output
 
   const byClause = { config: [] as OutputKey[], credentials: [] as OutputKey[] };
   for (const clause of ["CONFIG", "CREDENTIALS"] as const) {
-    const slots = layout[CLAUSE_LIST[clause]] ?? [];
+    const written = layout[CLAUSE_LIST[clause]] ?? [];
     const used = new Map<string, number>();
     const ranked = out
       .filter((k) => k.clause === clause)
@@ -282,12 +287,12 @@ export function keysOf(type: LinkType, connection: Connection): { config: Output
         // The k-th occurrence of a key takes the k-th layout slot of that key.
         const nth = used.get(k.key) ?? 0;
         used.set(k.key, nth + 1);
-        const slot = nthSlot(slots, k.key, nth);
+        const slot = slots[clause].get(k.key)?.[nth];
         if (slot !== undefined) {
-          k.layout = slots[slot]!;
+          k.layout = written[slot]!;
           if (k.layout.span !== undefined) k.span = k.layout.span;
         }
-        return { k, rank: slot ?? slots.length + index };
+        return { k, rank: slot ?? written.length + index };
       });
     ranked.sort((a, b) => a.rank - b.rank);
     byClause[CLAUSE_LIST[clause]] = ranked.map((r) => r.k);
@@ -295,20 +300,15 @@ export function keysOf(type: LinkType, connection: Connection): { config: Output
   return { ...byClause, consumed };
 }
 
-function nthSlot(slots: KeyLayout[], key: string, nth: number): number | undefined {
-  let seen = 0;
-  for (let i = 0; i < slots.length; i++) {
-    if (slots[i]!.key !== key) continue;
-    if (seen === nth) return i;
-    seen++;
-  }
-  return undefined;
-}
-
-function layoutFor(layout: SingleStoreLayout, clause: Clause, key: string, nth: number): KeyLayout | undefined {
-  const slots = layout[CLAUSE_LIST[clause]] ?? [];
-  const i = nthSlot(slots, key, nth);
-  return i === undefined ? undefined : slots[i];
+/** The positions of each key in a clause's layout, in order: one look-up per key, however many there are. */
+function slotsOf(written: readonly KeyLayout[] | undefined): Map<string, number[]> {
+  const slots = new Map<string, number[]>();
+  (written ?? []).forEach((l, i) => {
+    const list = slots.get(l.key);
+    if (list === undefined) slots.set(l.key, [i]);
+    else list.push(i);
+  });
+  return slots;
 }
 
 /** Whether a JSON value has the type a catalogue key expects (for the checker's messages). */

@@ -8,6 +8,7 @@ import type { Program, Span } from "../../ir/schema.js";
 import { quoteForMessage } from "../shared/antlr-parse.js";
 import { keyEntry, typeOfKind, type LinkType } from "./catalog.js";
 import type { KeyLayout, SingleStoreConnectionExtras } from "./fields.js";
+import { appendAll } from "../shared/arrays.js";
 
 /** Moves the misplaced secret keys of one link; the extras are changed in place. */
 function moveMisplacedSecrets(type: LinkType, extras: SingleStoreConnectionExtras, statementSpan: Span | undefined): Diagnostic[] {
@@ -27,7 +28,7 @@ function moveMisplacedSecrets(type: LinkType, extras: SingleStoreConnectionExtra
     }
     (layout.credentials ??= []).push(written);
     const kept = extras.config?.findIndex((k) => k.key === written.key) ?? -1;
-    if (kept >= 0) (extras.credentials ??= []).push(...extras.config!.splice(kept, 1));
+    if (kept >= 0) appendAll((extras.credentials ??= []), extras.config!.splice(kept, 1));
     diagnostics.push(
       info(
         "singlestore.key-moved",
@@ -55,7 +56,7 @@ export function fixProgram(program: Program): { program: Program; diagnostics: D
     const type = typeOfKind(statement.connection.kind);
     const extras = statement.connection.extras?.singlestore as SingleStoreConnectionExtras | undefined;
     if (type === undefined || extras === undefined) continue;
-    diagnostics.push(...moveMisplacedSecrets(type, extras, statement.span));
+    appendAll(diagnostics, moveMisplacedSecrets(type, extras, statement.span));
   }
   return { program: fixed, diagnostics };
 }

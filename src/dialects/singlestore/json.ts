@@ -35,53 +35,67 @@ const ESCAPES: Record<string, string> = { "0": "\0", b: "\b", n: "\n", r: "\r", 
 
 /** Decodes adjacent SQL string literals into one value (`'a' "b"` is `ab`). */
 export function decodeLiterals(pieces: LiteralPiece[]): DecodedLiteral {
+  // Decoding never lengthens the text: its length bounds the maps.
+  let capacity = 0;
+  for (const piece of pieces) capacity += piece.text.length;
+  const starts = new Int32Array(capacity + 1);
+  const ends = new Int32Array(capacity);
   const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let length = 0;
+  const unit = (decoded: string, start: number, end: number) => {
+    out.push(decoded);
+    for (let k = 0; k < decoded.length; k++) {
+      starts[length] = start;
+      ends[length] = end;
+      length++;
+    }
+  };
   let close = 0;
   for (const piece of pieces) {
     const text = piece.text;
-    const quote = text[0]!;
+    const quote = text.charCodeAt(0);
     const bodyEnd = text.length - 1;
+    // Characters written as themselves are copied a run at a time.
+    let run = 1;
+    const flush = (end: number) => {
+      if (end > run) out.push(text.slice(run, end));
+    };
     for (let i = 1; i < bodyEnd; ) {
-      const c = text[i]!;
+      const c = text.charCodeAt(i);
       const at = piece.offset + i;
-      if (c === "\\" && i + 1 < bodyEnd) {
+      if (c === 0x5c && i + 1 < bodyEnd) {
+        flush(i);
         const e = text[i + 1]!;
         if (e === "%" || e === "_") {
-          out.push("\\", e);
-          starts.push(at, at + 1);
-          ends.push(at + 1, at + 2);
+          unit("\\", at, at + 1);
+          unit(e, at + 1, at + 2);
         } else {
           // A surrogate pair after the backslash is one character.
           const pair = isHighSurrogate(e) && isLowSurrogate(text[i + 2]) ? text.slice(i + 1, i + 3) : e;
-          const decoded = ESCAPES[pair] ?? pair;
-          for (let k = 0; k < decoded.length; k++) {
-            out.push(decoded[k]!);
-            starts.push(at);
-            ends.push(at + 1 + pair.length);
-          }
+          unit(ESCAPES[pair] ?? pair, at, at + 1 + pair.length);
           i += pair.length - 1;
         }
         i += 2;
+        run = i;
         continue;
       }
-      if (c === quote && text[i + 1] === quote) {
-        out.push(quote);
-        starts.push(at);
-        ends.push(at + 2);
+      if (c === quote && text.charCodeAt(i + 1) === quote) {
+        flush(i);
+        unit(text[i]!, at, at + 2);
         i += 2;
+        run = i;
         continue;
       }
-      out.push(c);
-      starts.push(at);
-      ends.push(at + 1);
+      starts[length] = at;
+      ends[length] = at + 1;
+      length++;
       i++;
     }
+    flush(bodyEnd);
     close = piece.offset + bodyEnd;
   }
-  starts.push(close);
-  return { value: out.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  starts[length] = close;
+  return { value: out.join(""), starts: starts.slice(0, length + 1), ends: ends.slice(0, length) };
 }
 
 function isHighSurrogate(c: string | undefined): boolean {
@@ -133,8 +147,14 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-/** Deeper JSON is refused rather than walked (no configuration is this deep). */
-export const MAX_JSON_DEPTH = 512;
+/**
+ * JSON nested deeper than this is refused with a positioned diagnostic
+ * rather than walked. SingleStore documents no limit; MySQL, whose JSON it
+ * follows, refuses documents deeper than 100 levels (a scalar or an empty
+ * container is 1 level, each container around it one more), and no
+ * configuration comes near it.
+ */
+export const MAX_JSON_DEPTH = 100;
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 
@@ -211,9 +231,10 @@ export function parseJson(text: string): JsonNode {
     }
   };
 
-  const value = (depth: number): JsonNode => {
+  // `containers`: how many arrays and objects hold the value; the document is at least one level deeper.
+  const value = (containers: number): JsonNode => {
     skipBlanks();
-    if (depth > MAX_JSON_DEPTH) fail(`JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
+    if (containers >= MAX_JSON_DEPTH) fail(`JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
     const start = i;
     const c = text[i];
     if (c === "{") {
@@ -232,7 +253,7 @@ export function parseJson(text: string): JsonNode {
         skipBlanks();
         if (text[i] !== ":") fail(`expected ':' after a key in a JSON object, found ${describe(i)}`);
         i++;
-        const v = value(depth + 1);
+        const v = value(containers + 1);
         entries.push({ key, keyStart, end: v.end, value: v });
         skipBlanks();
         if (text[i] === ",") {
@@ -255,7 +276,7 @@ export function parseJson(text: string): JsonNode {
         return { type: "array", items, start, end: i };
       }
       for (;;) {
-        items.push(value(depth + 1));
+        items.push(value(containers + 1));
         skipBlanks();
         if (text[i] === ",") {
           i++;
@@ -315,32 +336,44 @@ export type { NumberText };
  * write them as they were. In nested objects a repeated key keeps its last
  * value, as JSON.parse does; `duplicates` reports where.
  */
-export function jsonValueOf(node: JsonNode, numbers: NumberText[] = [], path: (string | number)[] = [], duplicates: JsonEntry[] = []): JsonValue {
-  switch (node.type) {
-    case "object": {
-      const out: Record<string, JsonValue> = {};
-      const seen = new Set<string>();
-      for (const entry of node.entries) {
-        if (seen.has(entry.key)) duplicates.push(entry);
-        seen.add(entry.key);
-        defineKey(out, entry.key, jsonValueOf(entry.value, numbers, [...path, entry.key], duplicates));
+export function jsonValueOf(node: JsonNode, numbers: NumberText[] = [], duplicates: JsonEntry[] = []): JsonValue {
+  // One path, extended and cut back on the way down and up; copied only for a number kept.
+  const path: (string | number)[] = [];
+  const value = (node: JsonNode): JsonValue => {
+    switch (node.type) {
+      case "object": {
+        const out: Record<string, JsonValue> = {};
+        const seen = new Set<string>();
+        for (const entry of node.entries) {
+          if (seen.has(entry.key)) duplicates.push(entry);
+          seen.add(entry.key);
+          path.push(entry.key);
+          defineKey(out, entry.key, value(entry.value));
+          path.pop();
+        }
+        return out;
       }
-      return out;
+      case "array":
+        return node.items.map((item, k) => {
+          path.push(k);
+          const v = value(item);
+          path.pop();
+          return v;
+        });
+      case "string":
+        return node.value;
+      case "number": {
+        const n = Number(node.text);
+        if (String(n) !== node.text) numbers.push({ path: [...path], text: node.text });
+        return n;
+      }
+      case "boolean":
+        return node.value;
+      case "null":
+        return null;
     }
-    case "array":
-      return node.items.map((item, k) => jsonValueOf(item, numbers, [...path, k], duplicates));
-    case "string":
-      return node.value;
-    case "number": {
-      const n = Number(node.text);
-      if (String(n) !== node.text) numbers.push({ path, text: node.text });
-      return n;
-    }
-    case "boolean":
-      return node.value;
-    case "null":
-      return null;
-  }
+  };
+  return value(node);
 }
 
 /** The dialect-neutral Value of a JSON node (ALTER LINK): numbers keep their text, objects every entry. */
@@ -372,17 +405,42 @@ export function isJsonNumber(text: string): boolean {
 
 /**
  * Compact JSON of an IR value (`","` and `":"` separators, keys in order).
- * `numberText` gives the source text of a number at a path, when it has one.
+ * `numberText` gives the source text of a number at a path, when it has one
+ * (the path it is given is only valid during the call).
  */
-export function printJson(value: JsonValue, numberText?: (path: (string | number)[], n: number) => string | undefined, path: (string | number)[] = []): string {
-  if (typeof value === "number") return numberText?.(path, value) ?? JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v, k) => printJson(v, numberText, [...path, k])).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    return `{${Object.entries(value)
-      .map(([k, v]) => `${JSON.stringify(k)}:${printJson(v, numberText, [...path, k])}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
+export function printJson(value: JsonValue, numberText?: (path: readonly (string | number)[], n: number) => string | undefined): string {
+  const out: string[] = [];
+  const path: (string | number)[] = [];
+  const write = (v: JsonValue): void => {
+    if (typeof v === "number") {
+      out.push(numberText?.(path, v) ?? JSON.stringify(v));
+    } else if (Array.isArray(v)) {
+      out.push("[");
+      v.forEach((item, k) => {
+        if (k > 0) out.push(",");
+        path.push(k);
+        write(item);
+        path.pop();
+      });
+      out.push("]");
+    } else if (typeof v === "object" && v !== null) {
+      out.push("{");
+      let first = true;
+      for (const [k, item] of Object.entries(v)) {
+        if (!first) out.push(",");
+        first = false;
+        out.push(JSON.stringify(k), ":");
+        path.push(k);
+        write(item);
+        path.pop();
+      }
+      out.push("}");
+    } else {
+      out.push(JSON.stringify(v));
+    }
+  };
+  write(value);
+  return out.join("");
 }
 
 /** A SQL string literal: single quotes, `\` and `'` escaped (safe whatever sql_mode says about backslashes). */
