@@ -1,8 +1,9 @@
 // The fuzz harness's minimiser: delta debugging (ddmin, complements only)
-// over the lines of a failing input, then over its characters, keeping a
+// over the lines of a failing input, then its tokens, then its characters, keeping a
 // candidate while it still fails the same way. Bounded by a deadline: a
 // failure that takes long to reproduce (a hang) is reduced as far as the
 // time allows, and the smallest input found so far is kept.
+import { tokens } from "./fuzz-mutate.mjs";
 
 /**
  * The smallest sub-list of `units` found for which `fails` holds (the whole
@@ -37,7 +38,8 @@ export async function ddmin(units, fails, deadline) {
 }
 
 /**
- * Minimises a failing text: by lines, then by characters, within
+ * Minimises a failing text: by lines, then by tokens (a fast way through a
+ * long line), then by characters, within
  * `seconds`. `keep` characters at the start are never removed (a planted
  * statement whose value must stay in its sensitive place). `fails(text)` says
  * whether a candidate still fails the same way. Identical candidates are
@@ -63,6 +65,7 @@ export async function minimize(text, fails, options = {}) {
   let rest = text.slice(kept.length);
   const lines = rest.split(/(?<=\n)/);
   if (lines.length > 1) rest = (await ddmin(lines, (c) => check(c.join("")), deadline)).join("");
+  rest = (await ddmin(tokens(rest), (c) => check(c.join("")), deadline)).join("");
   rest = (await ddmin([...rest], (c) => check(c.join("")), deadline)).join("");
   return { text: kept + rest, tests, complete: Date.now() < deadline };
 }

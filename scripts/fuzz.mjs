@@ -321,6 +321,8 @@ function slug(text) {
     .slice(0, 60);
 }
 
+const replayCommand = (input, args) => `npm run fuzz -- --dialect ${input.dialect} --seed ${args.seed} --only ${input.index}${args.allVariants ? " --all-variants" : ""}`;
+
 function writeFinding(dir, n, finding, minimized, args) {
   mkdirSync(dir, { recursive: true });
   const { input, failure } = finding.first;
@@ -336,7 +338,7 @@ function writeFinding(dir, n, finding, minimized, args) {
     dialect: input.dialect,
     seed: args.seed,
     input: input.index,
-    replay: `npm run fuzz -- --dialect ${input.dialect} --seed ${args.seed} --only ${input.index}`,
+    replay: replayCommand(input, args),
     recipe: input.recipe,
     planted: input.planted,
     calls: finding.calls,
@@ -431,7 +433,14 @@ export async function fuzz(args, log = console.log) {
         calls: f.calls,
         inputs: f.inputs.size,
         probes: [...f.probes],
-        example: { dialect: f.first.input.dialect, input: f.first.input.index, probe: f.first.failure.probe, detail: f.first.failure.detail },
+        example: {
+          dialect: f.first.input.dialect,
+          input: f.first.input.index,
+          probe: f.first.failure.probe,
+          detail: f.first.failure.detail,
+          recipe: f.first.input.recipe,
+          replay: replayCommand(f.first.input, args),
+        },
         originalLength: f.first.input.text.length,
         minimizedLength: minimized.get(f)?.text.length ?? null,
         minimized: minimized.get(f)?.text.length <= 2000 ? minimized.get(f).text : null,
@@ -471,6 +480,7 @@ function printReport(report, args, log) {
     report.findings.forEach((f, n) => {
       log(`[${n + 1}] ${f.signature}`);
       log(`    ${f.calls} calls in ${f.inputs} inputs; e.g. ${f.example.probe} on ${f.example.dialect} input ${f.example.input}: ${f.example.detail}`);
+      log(`    input made by: ${f.example.recipe.join(", ")}; replay: ${f.example.replay}`);
       const size = f.minimizedLength === null ? `${f.originalLength} chars` : `${f.originalLength} -> ${f.minimizedLength} chars`;
       log(`    reproduction (${size}): ${f.file}`);
       if (f.minimized !== null && f.minimized.length <= 300) log(`    ${JSON.stringify(f.minimized)}`);
