@@ -21,7 +21,7 @@ import { error, info, warning, type Diagnostic } from "../diagnostics.js";
 import type { Dialect, NameRules } from "../dialects/dialect.js";
 import { fieldSpan } from "../dialects/shared/loss.js";
 import { getPath, type Fields } from "../dialects/shared/paths.js";
-import { sensitiveSites } from "../ir/sensitivity.js";
+import { REDACTED, sensitiveSites } from "../ir/sensitivity.js";
 import type { Comment, Connection, ObjectName, Program, Span, Statement } from "../ir/schema.js";
 import { fitName, mapName, nameKey, nameText, tooLong } from "./names.js";
 import { maskedSource, redactProgram } from "./redact.js";
@@ -262,6 +262,8 @@ export class TranslationPlanner {
   private pushMapped(statement: Statement): void {
     const copy = structuredClone(statement);
     this.mapNames(copy);
+    const refused = this.refusedName(copy);
+    if (refused !== undefined) throw new NotCarried(refused);
     this.push(copy);
   }
 
@@ -311,6 +313,12 @@ export class TranslationPlanner {
       }
       const single: Statement = structuredClone({ ...rest, names: [name] });
       this.mapNames(single);
+      const refused = this.refusedName(single);
+      if (refused !== undefined) {
+        this.keepAsComment(commentsPlaced ? rest : statement, `${refused}${statement.names.length > 1 ? " (its other names are dropped by statements of their own)" : ""}`);
+        commentsPlaced = true;
+        continue;
+      }
       if (!commentsPlaced && comments !== undefined) single.comments = structuredClone(comments);
       commentsPlaced = true;
       this.push(single);
@@ -389,7 +397,8 @@ export class TranslationPlanner {
       throw new NotCarried("unresolved secret (see diagnostics)");
     }
     this.mapNames(statement);
-    this.checkNameLengths(statement);
+    const refusedName = this.refusedName(statement);
+    if (refusedName !== undefined) throw new NotCarried(refusedName);
 
     // What the target's emitter cannot say decides what is written: a loss
     // that changes the statement's meaning keeps it out, and no secret is
@@ -428,22 +437,36 @@ export class TranslationPlanner {
     }
   }
 
-  /** Names the target would refuse for their length: an error, never an output the target rejects. */
-  private checkNameLengths(statement: CreateConnection): void {
+  /**
+   * Names the target would refuse (empty, holding NUL, longer than it allows)
+   * are an error, never an output the target rejects: the reason, or
+   * undefined when every name of the statement is fine.
+   */
+  private refusedName(statement: Statement): string | undefined {
     const rules = this.target.capabilities.names;
-    const long = statement.name.parts.find((part) => tooLong(part, rules));
-    if (long === undefined) return;
-    const limit = rules.maxLength!;
-    this.diagnostics.push({
-      ...error(
-        "translate.name-too-long",
-        `${this.target.platform} names are at most ${limit.max} ${limit.unit}; ${long.value} is longer`,
-        this.at(statement, "name"),
-        "rename the connection in the source, or rename it after translating",
-      ),
-      path: "name",
-    });
-    throw new NotCarried(`the name is too long for ${this.target.platform}`);
+    let refused: string | undefined;
+    const visit = (node: unknown, path: string): void => {
+      if (refused !== undefined || typeof node !== "object" || node === null) return;
+      if (isObjectName(node)) {
+        const bad = node.parts.find((part) => part.value === "" || part.value.includes("\0") || tooLong(part, rules));
+        if (bad === undefined) return;
+        const limit = rules.maxLength;
+        const why =
+          bad.value === "" ? "an empty name" : bad.value.includes("\0") ? "a name holding a NUL character" : `a name longer than ${limit!.max} ${limit!.unit}`;
+        refused = `${this.target.platform} refuses ${why}`;
+        this.diagnostics.push({
+          ...error("translate.invalid-name", `${refused}${bad.value === "" ? "" : ` (${printableName(bad.value)})`}`, this.at(statement, path), "rename it in the source, or rename it after translating"),
+          path,
+        });
+        return;
+      }
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "extras" || key === "span" || key === "fieldSpans" || key === "sensitiveSpans" || key === "comments") continue;
+        visit(value, Array.isArray(node) ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`);
+      }
+    };
+    visit(statement, "");
+    return refused;
   }
 
   /** COMMENT ON a connection, into a target that says descriptions in CREATE: folded into an earlier CREATE of the same input. */
@@ -524,7 +547,8 @@ export class TranslationPlanner {
       const path = `connection.${site.path}`;
       const found = this.secrets.lookup(site.name);
       if (found.found === "value") {
-        site.set(found.value);
+        // The source kept it as a secret: it is masked under redaction wherever it lands.
+        site.set(this.options.redact ? REDACTED : found.value);
         continue;
       }
       if (this.options.placeholders) {
@@ -588,6 +612,12 @@ export class TranslationPlanner {
     }
     return generated;
   }
+}
+
+/** A name for a message: control characters escaped, long names cut. */
+function printableName(value: string): string {
+  const escaped = value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return escaped.length > 80 ? `${escaped.slice(0, 77)}...` : escaped;
 }
 
 function isObjectName(value: unknown): value is ObjectName {

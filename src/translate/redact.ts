@@ -8,9 +8,9 @@
 //   whose meaning is not known.
 // * Source text (`maskedSource`): the spans the lowering marked sensitive are
 //   replaced by the mask, so kept originals and code frames show the rest.
-import { anyLiteralContents } from "../dialects/shared/literals.js";
+import { literalContentsOf } from "../dialects/shared/literals.js";
 import { isSensitiveName, maskRanges, redactEmbedded, REDACTED, sensitiveSites } from "../ir/sensitivity.js";
-import type { Connection, JsonValue, Program, Span, Statement, Value } from "../ir/schema.js";
+import type { Connection, DialectId, JsonValue, Program, Span, Statement, Value } from "../ir/schema.js";
 
 /** Whether the name of an ALTER change or a kept setting names a credentials clause or a secret setting. */
 function sensitiveSetting(name: string): boolean {
@@ -100,8 +100,8 @@ function redactConnection(connection: Connection): void {
 }
 
 /** A text kept as written with every string in it masked (its meaning is not known). */
-export function maskAllStrings(text: string): string {
-  return maskRanges(text, anyLiteralContents(text));
+export function maskAllStrings(text: string, dialect: DialectId): string {
+  return maskRanges(text, literalContentsOf(dialect)(text));
 }
 
 /** Masks every sensitive value of one statement in place. */
@@ -128,7 +128,7 @@ export function redactStatement(statement: Statement): void {
       if (statement.comment !== null) statement.comment = redactEmbedded(statement.comment);
       break;
     case "verbatim":
-      statement.text = maskAllStrings(statement.text);
+      statement.text = maskAllStrings(statement.text, statement.dialect);
       break;
     default:
       break;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parse, translate } from "../../src/index.js";
+import { format, parse, translate } from "../../src/index.js";
 
 const SASL_EXAMPLE = `CREATE SECRET kafka_password AS '<BROKER_PASSWORD>';
 
@@ -143,5 +143,30 @@ describe("translation within one dialect", () => {
       expect.objectContaining({ severity: "warning", code: "translate.options-ignored", message: expect.stringContaining("secrets, placeholders") }),
     ]);
     expect(translate("show connections", { from: "materialize", to: "materialize" }).diagnostics).toEqual([]);
+  });
+});
+
+describe("fuzz findings, kept as specifications", () => {
+  it("keeps a DROP of a name the target refuses as a comment, with an error naming the field", () => {
+    const long = "n".repeat(300);
+    const result = translate(`DROP LINK \`${long}\`;`, { from: "singlestore", to: "materialize" });
+    expect(result.text.split("\n").filter((l) => l.trim() !== "").every((l) => l.startsWith("--"))).toBe(true);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", code: "translate.invalid-name", path: "names[0]" }));
+  });
+
+  it("masks under redaction a value the source kept as a secret, even in a field that is not sensitive", () => {
+    const sql = "CREATE SECRET u AS 'the-user'; CREATE CONNECTION k TO KAFKA (BROKER 'b:9092', SASL MECHANISMS 'PLAIN', SASL USERNAME SECRET u, SASL PASSWORD SECRET u);";
+    expect(translate(sql, { from: "materialize", to: "singlestore", redact: true }).text).not.toContain("the-user");
+    expect(translate(sql, { from: "materialize", to: "singlestore" }).text).toContain('"sasl.username":"the-user"');
+  });
+
+  it.each([
+    ["singlestore", "SELECT 'a\\'' AS x, \"b\\\"'\" AS y"],
+    ["singlestore", "SELECT $tag$'$tag$' # it's\n"],
+    ["materialize", "SELECT $$'$$ -- it's\n"],
+  ] as const)("redacting %s text kept as written keeps it readable as the same statements: %s", (dialect, sql) => {
+    const redacted = format(sql, { dialect, redact: true });
+    expect(parse(redacted.text, { dialect }).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(format(redacted.text, { dialect }).text).toBe(redacted.text);
   });
 });

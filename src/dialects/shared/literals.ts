@@ -126,3 +126,12 @@ export function mergeRanges(ranges: Array<[number, number]>): Array<[number, num
 export function anyLiteralContents(text: string): Array<[number, number]> {
   return mergeRanges([...sqlLiteralContents(text), ...mysqlLiteralContents(text)]);
 }
+
+/**
+ * The string scanner of a dialect's own lexical family, for rewriting text
+ * of that dialect (masking must leave its quotes and comments intact):
+ * SingleStore reads strings as MySQL does, the others as PostgreSQL does.
+ */
+export function literalContentsOf(dialect: string): (text: string) => Array<[number, number]> {
+  return dialect === "singlestore" ? mysqlLiteralContents : sqlLiteralContents;
+}
